@@ -1,0 +1,43 @@
+// The messages between the extension's parts. Values typed by the user never appear here:
+// field messages carry a category, never what was typed.
+import type { CarrierId, FieldKind, ProgressV1, Settings, Severity, SiteTrust, StepId } from './types';
+
+/** A change to progress; only the background applies it (utils/progress.ts, applyAction). */
+export type ProgressAction =
+  | { kind: 'toggle-check'; carrier: CarrierId; item: string }
+  | { kind: 'mark-step'; carrier: CarrierId; step: StepId; done: boolean }
+  | { kind: 'reach-step'; carrier: CarrierId; step: StepId }
+  | { kind: 'reset'; carrier: CarrierId }
+  | { kind: 'add-card'; carrier: CarrierId; label: string }
+  | { kind: 'select-card'; carrier: CarrierId; card: string }
+  | { kind: 'remove-card'; carrier: CarrierId; card: string }
+  | { kind: 'settings'; patch: Partial<Settings> };
+
+/** Why stored progress could not be used as it was (shown to the user as a notice). */
+export type StorageNotice = 'reset-corrupt' | 'reset-unknown-version' | 'reset-oversized' | 'storage-unavailable';
+
+export interface ProgressState {
+  progress: ProgressV1;
+  notice: StorageNotice | null;
+}
+
+/** What the panel reports about its tab, so the background can set the toolbar icon and judge frames' fields. */
+export interface PageState {
+  carrier: CarrierId;
+  trust: SiteTrust;
+  step: StepId | null;
+}
+
+export type ToBackground =
+  | { type: 'get-progress' }
+  | { type: 'update-progress'; action: ProgressAction }
+  | { type: 'page-state'; state: PageState }
+  | { type: 'field-focus'; kind: FieldKind | null }
+  | { type: 'panel-command'; tabId: number; command: 'open' | 'collapse' }
+  | { type: 'get-tab-state'; tabId: number };
+
+export type ToContent =
+  | { type: 'progress'; state: ProgressState }
+  | { type: 'frame-field'; kind: FieldKind | null; severity: Severity | null }
+  | { type: 'panel-command'; command: 'open' | 'collapse' | 'focus' }
+  | { type: 'third-party-frame' };
