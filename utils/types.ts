@@ -42,7 +42,8 @@ export interface UrlRule {
   path: string;
   /** Restrict to one host of the carrier; absent = any of its official hosts. */
   host?: string;
-  step: StepId;
+  /** The step this page is, or null for a page known not to be a cancellation step (a top-up page). */
+  step: StepId | null;
   sources: string[];
 }
 
