@@ -1,6 +1,6 @@
 // The messages between the extension's parts. Values typed by the user never appear here:
 // field messages carry a category, never what was typed.
-import type { CarrierId, FieldKind, ProgressV1, Settings, Severity, SiteTrust, StepId } from './types';
+import type { CarrierId, FieldKind, Language, ProgressV1, Settings, Severity, SiteTrust, StepId } from './types';
 
 /** A change to progress; only the background applies it (utils/progress.ts, applyAction). */
 export type ProgressAction =
@@ -34,7 +34,8 @@ export type ToBackground =
   | { type: 'page-state'; state: PageState }
   | { type: 'field-focus'; kind: FieldKind | null }
   | { type: 'panel-command'; tabId: number; command: 'open' | 'collapse' }
-  | { type: 'get-tab-state'; tabId: number };
+  | { type: 'get-tab-state'; tabId: number }
+  | { type: 'open-checklist'; carrier: CarrierId; lang: Language };
 
 export type ToContent =
   | { type: 'progress'; state: ProgressState }

@@ -1,0 +1,65 @@
+// Several cards at one carrier: the user names them (never by number) and picks the one in hand.
+import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
+import type { CarrierProgress, Language } from '../utils/types';
+
+interface Props {
+  lang: Language;
+  carrierProgress: CarrierProgress | null;
+  onSelect(card: string): void;
+  onAdd(label: string): void;
+}
+
+export function CardPicker({ lang, carrierProgress, onSelect, onAdd }: Props) {
+  const [adding, setAdding] = useState(false);
+  const [label, setLabel] = useState('');
+  const cards = carrierProgress ? Object.entries(carrierProgress.cards) : [];
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const trimmed = label.trim();
+    if (trimmed) onAdd(trimmed);
+    setLabel('');
+    setAdding(false);
+  };
+  return (
+    <div class="cards">
+      {cards.length > 1 ? (
+        <label class="card-select">
+          {t('card', lang)}{' '}
+          <select
+            value={carrierProgress?.activeCard}
+            onChange={(e) => onSelect((e.currentTarget as HTMLSelectElement).value)}
+          >
+            {cards.map(([id, card]) => (
+              <option key={id} value={id}>
+                {card.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {adding ? (
+        <form class="add-card" onSubmit={submit}>
+          <label>
+            {t('cardLabelPrompt', lang)}
+            <input
+              type="text"
+              maxLength={40}
+              autocomplete="off"
+              value={label}
+              onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+          <button type="submit">{t('add', lang)}</button>
+          <button type="button" onClick={() => setAdding(false)}>
+            {t('cancel', lang)}
+          </button>
+        </form>
+      ) : (
+        <button type="button" class="link-button" onClick={() => setAdding(true)}>
+          {t('addCard', lang)}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// What the panel shows, and what it can ask for. The content script owns both; the panel only renders.
+import type { StorageNotice } from '../utils/messages';
+import type { Carrier, FieldKind, Language, ProgressV1, Severity, SiteTrust, StepId } from '../utils/types';
+
+export interface FieldMessageState {
+  kind: FieldKind;
+  severity: Severity;
+}
+
+export interface PanelState {
+  carrier: Carrier;
+  trust: SiteTrust;
+  lang: Language;
+  step: StepId | null;
+  /** The page has an element to highlight for the current step. */
+  hasTarget: boolean;
+  highlightShown: boolean;
+  progress: ProgressV1 | null;
+  notice: StorageNotice | null;
+  expanded: boolean;
+  turnedOff: boolean;
+  field: FieldMessageState | null;
+  thirdPartyFrame: boolean;
+  /** Bumped to ask the panel to move keyboard focus into itself (the keyboard shortcut). */
+  focusRequest: number;
+}
+
+export interface PanelActions {
+  setExpanded(expanded: boolean): void;
+  setLanguage(lang: Language): void;
+  toggleCheck(item: string): void;
+  markStep(step: StepId, done: boolean): void;
+  reset(): void;
+  addCard(label: string): void;
+  selectCard(card: string): void;
+  showTarget(): void;
+  hideHighlight(): void;
+  turnOff(scope: 'site' | 'everywhere'): void;
+  dismissNotice(): void;
+  printChecklist(): void;
+}

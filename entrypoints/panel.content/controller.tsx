@@ -1,0 +1,296 @@
+// Runs the panel on one official page: page → snapshot → detectors → state → panel.
+// It owns its lifetime: a page-fired WXT event cannot end it; only a real extension reload can.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { CALLOUT_CSS } from '../../components/callout';
+import { Highlight, type Rect } from '../../components/Highlight';
+import { HOST_ATTRIBUTE, mountHost } from '../../components/mount-host';
+import { Panel } from '../../components/Panel';
+import type { PanelActions, PanelState } from '../../components/panel-state';
+import { createStore, useStore, type Store } from '../../components/store';
+import panelCss from '../../components/panel.css?inline';
+import { carrierById } from '../../utils/carriers';
+import { detectStep } from '../../utils/detect/index';
+import { pickLanguage } from '../../utils/language';
+import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from '../../utils/messages';
+import { officialSite, type OfficialSite } from '../../utils/site-trust';
+import { takeSnapshot } from '../../utils/snapshot';
+import type { ProgressV1 } from '../../utils/types';
+import { startFieldController } from './field-controller';
+import { trackHighlight } from './highlight-tracker';
+import { watchPage } from './page-watch';
+import { chooseTabTop } from './tab-position';
+
+async function send<T = unknown>(msg: ToBackground): Promise<T | null> {
+  try {
+    return (await browser.runtime.sendMessage(msg)) as T;
+  } catch {
+    return null;
+  }
+}
+
+function App({ store, actions, highlight }: { store: Store<PanelState>; actions: PanelActions; highlight: Store<HighlightState> }) {
+  const state = useStore(store);
+  const hl = useStore(highlight);
+  return (
+    <>
+      {state.turnedOff ? null : <Panel state={state} actions={actions} />}
+      {hl.rect && state.highlightShown ? <Highlight rect={hl.rect} viewport={hl.viewport} /> : null}
+    </>
+  );
+}
+
+interface HighlightState {
+  rect: Rect | null;
+  viewport: { width: number; height: number };
+}
+
+function isTurnedOff(progress: ProgressV1 | null, host: string): boolean {
+  const s = progress?.settings;
+  return !!s && (s.disabledEverywhere || s.disabledHosts.includes(host));
+}
+
+export async function startPanel(site: OfficialSite): Promise<void> {
+  const doc = document;
+  const lifetime = new AbortController();
+  const carrier = carrierById(site.carrier);
+  const initial = await send<ProgressState>({ type: 'get-progress' });
+  const progress = initial?.progress ?? null;
+
+  const store = createStore<PanelState>({
+    carrier,
+    trust: site.trust,
+    lang: pickLanguage(progress?.settings.language ?? null, doc.documentElement.lang, navigator.language),
+    step: null,
+    hasTarget: false,
+    highlightShown: false,
+    progress,
+    notice: initial ? initial.notice : 'storage-unavailable',
+    expanded: false,
+    turnedOff: isTurnedOff(progress, site.host),
+    field: null,
+    thirdPartyFrame: false,
+    focusRequest: 0,
+  });
+  const highlightStore = createStore<HighlightState>({ rect: null, viewport: { width: 0, height: 0 } });
+
+  const mounted = mountHost(doc, `${panelCss}\n${CALLOUT_CSS}`);
+  const container = doc.createElement('div');
+  const calloutLayer = doc.createElement('div');
+  mounted.root.append(container, calloutLayer);
+
+  let elements: Element[] = [];
+  let target: Element | null = null;
+  let userToggled = false;
+  let evaluated = false;
+
+  const highlight = trackHighlight(
+    window,
+    (rect, viewport) => highlightStore.set({ rect, viewport }),
+    lifetime.signal,
+  );
+
+  const update = (action: ProgressAction) => {
+    void send<ProgressState>({ type: 'update-progress', action }).then((state) => {
+      if (state) applyProgress(state);
+    });
+  };
+  const applyProgress = (state: ProgressState) => {
+    const current = store.get();
+    const chosen = state.progress.settings.language;
+    store.set({
+      progress: state.progress,
+      notice: state.notice ?? current.notice,
+      lang: chosen ?? current.lang,
+      turnedOff: isTurnedOff(state.progress, site.host),
+    });
+  };
+
+  const reportPageState = () => {
+    const s = store.get();
+    const pageState: PageState = { carrier: carrier.id, trust: s.trust, step: s.step };
+    void send({ type: 'page-state', state: pageState });
+  };
+
+  const placeTab = () => {
+    if (!store.get().expanded) container.style.setProperty('--tab-top', `${chooseTabTop(doc, mounted.host)}px`);
+  };
+
+  const evaluate = () => {
+    if (lifetime.signal.aborted) return;
+    const { snapshot, elements: found } = takeSnapshot(doc, location);
+    const signal = detectStep(snapshot, carrier);
+    elements = found;
+    target = signal?.target !== undefined ? (elements[signal.target] ?? null) : null;
+    const before = store.get();
+    const step = signal?.step ?? null;
+    const thirdPartyFrame = Array.from(doc.querySelectorAll('iframe[src]')).some((f) => {
+      const src = (f as HTMLIFrameElement).src;
+      return /^https?:/i.test(src) && !officialSite(src);
+    });
+    const patch: Partial<PanelState> = { step, hasTarget: target !== null, thirdPartyFrame };
+    if (!target) patch.highlightShown = false;
+    if (!userToggled && (!evaluated || step !== before.step)) {
+      // Most visits are top-ups: only a cancellation step opens the panel, unless the user said otherwise.
+      patch.expanded = step !== null && !(before.progress?.settings.collapsed ?? false);
+    }
+    evaluated = true;
+    store.set(patch);
+    if (!target) highlight.hide();
+    else if (store.get().highlightShown) highlight.show(target, false);
+    if (step !== before.step || !before.step) reportPageState();
+    const card = activeCardSteps(store.get().progress, carrier.id);
+    if (step && !card.includes(step)) update({ kind: 'reach-step', carrier: carrier.id, step });
+    placeTab();
+  };
+
+  const fields = startFieldController({
+    doc,
+    layer: calloutLayer,
+    root: mounted.root,
+    store,
+    signal: lifetime.signal,
+  });
+
+  const actions: PanelActions = {
+    setExpanded(expanded) {
+      userToggled = true;
+      store.set({ expanded });
+      if (!expanded) {
+        store.set({ highlightShown: false });
+        highlight.hide();
+        placeTab();
+      }
+      update({ kind: 'settings', patch: { collapsed: !expanded } });
+    },
+    setLanguage(lang) {
+      store.set({ lang });
+      update({ kind: 'settings', patch: { language: lang } });
+    },
+    toggleCheck: (item) => update({ kind: 'toggle-check', carrier: carrier.id, item }),
+    markStep: (step, done) => update({ kind: 'mark-step', carrier: carrier.id, step, done }),
+    reset: () => update({ kind: 'reset', carrier: carrier.id }),
+    addCard: (label) => update({ kind: 'add-card', carrier: carrier.id, label }),
+    selectCard: (card) => update({ kind: 'select-card', carrier: carrier.id, card }),
+    showTarget() {
+      if (!target) return;
+      store.set({ highlightShown: true });
+      highlight.show(target, true);
+      // Move keyboard focus to the element to use, so Enter follows it.
+      if (target instanceof HTMLElement) target.focus({ preventScroll: true });
+    },
+    hideHighlight() {
+      store.set({ highlightShown: false });
+      highlight.hide();
+    },
+    turnOff(scope) {
+      const settings = store.get().progress?.settings;
+      const patch =
+        scope === 'everywhere'
+          ? { disabledEverywhere: true }
+          : { disabledHosts: [...new Set([...(settings?.disabledHosts ?? []), site.host])].sort() };
+      store.set({ turnedOff: true, highlightShown: false });
+      highlight.hide();
+      update({ kind: 'settings', patch });
+    },
+    dismissNotice: () => store.set({ notice: null }),
+    printChecklist: () => void send({ type: 'open-checklist', carrier: carrier.id, lang: store.get().lang }),
+  };
+
+  const renderApp = () => render(<App store={store} actions={actions} highlight={highlightStore} />, container);
+  renderApp();
+
+  const watcher = watchPage(doc, {
+    host: mounted.host,
+    signal: lifetime.signal,
+    onChange: evaluate,
+    onRewrite() {
+      // The page removed us or rewrote itself: put the panel back with its state, re-attach listeners.
+      mounted.ensureMounted();
+      watcher.reattach();
+      fields.reattach();
+      attachKeyListener();
+      setTimeout(evaluate, 0);
+    },
+  });
+
+  let keyListener = new AbortController();
+  const attachKeyListener = () => {
+    keyListener.abort();
+    keyListener = new AbortController();
+    // Escape anywhere hides the highlight (the panel handles Escape inside itself).
+    doc.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && store.get().highlightShown) actions.hideHighlight();
+      },
+      { signal: keyListener.signal, capture: true },
+    );
+  };
+  attachKeyListener();
+  lifetime.signal.addEventListener('abort', () => keyListener.abort());
+
+  const onMessage = (raw: unknown) => {
+    const msg = raw as ToContent;
+    if (msg?.type === 'progress') applyProgress(msg.state);
+    else if (msg?.type === 'frame-field') fields.fromFrame(msg.kind, msg.severity);
+    else if (msg?.type === 'panel-command') {
+      if (msg.command === 'collapse') actions.setExpanded(false);
+      else {
+        if (store.get().turnedOff) {
+          const s = store.get().progress?.settings;
+          update({
+            kind: 'settings',
+            patch: { disabledEverywhere: false, disabledHosts: (s?.disabledHosts ?? []).filter((h) => h !== site.host) },
+          });
+        }
+        userToggled = true;
+        store.set({ turnedOff: false, expanded: true, focusRequest: store.get().focusRequest + 1 });
+      }
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  // A port tells us when the extension is reloaded or updated: then this copy must go, cleanly.
+  const connect = () => {
+    try {
+      const port = browser.runtime.connect({ name: 'panel' });
+      port.onDisconnect.addListener(() => {
+        if (lifetime.signal.aborted) return;
+        if (!browser.runtime?.id) teardown();
+        else setTimeout(connect, 1000); // the service worker was only stopped
+      });
+    } catch {
+      teardown();
+    }
+  };
+  const teardown = () => {
+    lifetime.abort();
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // The context is already gone.
+    }
+    render(null, container);
+    mounted.host.remove();
+  };
+  connect();
+
+  const keepMounted = setInterval(() => {
+    if (!mounted.host.isConnected || mounted.host.parentNode !== doc.documentElement) mounted.ensureMounted();
+  }, 1000);
+  lifetime.signal.addEventListener('abort', () => clearInterval(keepMounted));
+  window.addEventListener('resize', placeTab, { passive: true, signal: lifetime.signal });
+
+  evaluate();
+  if (doc.readyState !== 'complete') window.addEventListener('load', evaluate, { once: true, signal: lifetime.signal });
+}
+
+function activeCardSteps(progress: ProgressV1 | null, carrier: PanelState['carrier']['id']): string[] {
+  const cp = progress?.carriers[carrier];
+  const card = cp ? cp.cards[cp.activeCard] : undefined;
+  return card?.stepsReached ?? [];
+}
+
+export { HOST_ATTRIBUTE };

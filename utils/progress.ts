@@ -1,0 +1,464 @@
+// Progress: what the user has ticked and reached, per carrier and per card. Pure: no browser here.
+// The background is the only writer (utils/progress-store.ts); every read goes through
+// parseProgress, which never throws and never lets an unknown or malformed value through.
+// What may be stored: carrier ids, step ids, checklist ids, card labels the user chose, settings.
+// Never URLs, query strings, numbers or anything typed into a page.
+import type { ProgressAction, ProgressState, StorageNotice } from './messages';
+import {
+  CARRIER_IDS,
+  LANGUAGES,
+  STEP_IDS,
+  type CardProgress,
+  type CarrierId,
+  type CarrierProgress,
+  type Language,
+  type ProgressV1,
+  type Settings,
+  type StepId,
+} from './types';
+
+export const STORAGE_KEY = 'progress';
+export const CURRENT_VERSION = 1;
+/** Above this many bytes of JSON, stored progress is refused (it can only be junk or an attack). */
+export const MAX_BYTES = 64 * 1024;
+export const MAX_LABEL_LENGTH = 40;
+export const MAX_ID_LENGTH = 40;
+export const MAX_CARDS = 8;
+export const MAX_CHECKLIST = 40;
+export const MAX_DISABLED_HOSTS = 50;
+export const DEFAULT_CARD = 'main';
+
+// Lower-case ids; a leading letter keeps object keys from looking like array indexes.
+const ID_RE = /^[a-z][a-z0-9-]*$/;
+const HOST_RE = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+// Six digits in a row, in any script's digits: the start of a phone, card or ID number.
+const DIGIT_RUN_RE = /\p{Nd}{6,}/u;
+const CONTROL_RE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+// ---------------------------------------------------------------------------------------------
+// Small validators, exported for the UI (so the panel can explain a refused label before sending it)
+
+export function hasDigitRun(value: string): boolean {
+  return DIGIT_RUN_RE.test(value);
+}
+
+export function isCarrierId(value: unknown): value is CarrierId {
+  return typeof value === 'string' && (CARRIER_IDS as readonly string[]).includes(value);
+}
+
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
+}
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** A checklist item id or a card id: short, lower case, no long digit run. */
+export function isShortId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID_RE.test(value) && !hasDigitRun(value);
+}
+
+export function isStorableHost(value: unknown): value is string {
+  return typeof value === 'string' && HOST_RE.test(value) && !hasDigitRun(value);
+}
+
+export type LabelProblem = 'empty' | 'too-long' | 'digits' | 'address' | 'characters';
+
+/**
+ * Why a card label cannot be stored, or null when it can. A label names a card ("work card"),
+ * so anything that looks like a phone or card number (6+ digits, even spaced out) or a web
+ * address is refused: those are exactly what we promise never to keep.
+ */
+export function cardLabelProblem(label: string): LabelProblem | null {
+  if (label.trim() === '') return 'empty';
+  if ([...label].length > MAX_LABEL_LENGTH) return 'too-long';
+  if (CONTROL_RE.test(label)) return 'characters';
+  if ((label.match(/\p{Nd}/gu) ?? []).length >= 6) return 'digits';
+  if (/:\/\/|^www\.|[\w-]\.[a-z]{2,}(?:[/:?#]|$|\s)|@/i.test(label)) return 'address';
+  return null;
+}
+
+/** Stored labels: the user's labels, or '' for the card every carrier starts with. */
+function isStorableLabel(value: unknown): value is string {
+  return typeof value === 'string' && (value === '' || (cardLabelProblem(value) === null && value === value.trim()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defaults
+
+export function defaultSettings(): Settings {
+  return { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false };
+}
+
+export function defaultProgress(): ProgressV1 {
+  return { version: 1, carriers: {}, settings: defaultSettings() };
+}
+
+function defaultCard(label = ''): CardProgress {
+  return { label, checklist: [], stepsDone: [], stepsReached: [] };
+}
+
+function defaultCarrier(): CarrierProgress {
+  return { activeCard: DEFAULT_CARD, cards: { [DEFAULT_CARD]: defaultCard() } };
+}
+
+function hasOwn(obj: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+/** The carrier's active card, or an empty default view when the carrier has no progress yet. */
+export function cardOf(p: ProgressV1, carrier: CarrierId): CardProgress {
+  const cp = p.carriers[carrier];
+  if (cp && hasOwn(cp.cards, cp.activeCard)) return cp.cards[cp.activeCard] as CardProgress;
+  return defaultCard();
+}
+
+/** The carrier's progress, or the default one card view. */
+export function carrierOf(p: ProgressV1, carrier: CarrierId): CarrierProgress {
+  return p.carriers[carrier] ?? defaultCarrier();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: validation (strict; anything unexpected makes the whole value corrupt)
+
+class Invalid extends Error {}
+
+function fail(): never {
+  throw new Invalid();
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function expectObject(value: unknown, keys: readonly string[]): Record<string, unknown> {
+  if (!isPlainObject(value)) fail();
+  for (const key of Object.keys(value)) if (!keys.includes(key)) fail();
+  for (const key of keys) if (!hasOwn(value, key)) fail();
+  return value;
+}
+
+function expectList<T>(value: unknown, item: (v: unknown) => v is T, max: number): T[] {
+  if (!Array.isArray(value) || value.length > max) fail();
+  const out: T[] = [];
+  for (const v of value) {
+    if (!item(v) || out.includes(v)) fail();
+    out.push(v);
+  }
+  return out;
+}
+
+function readCard(value: unknown): CardProgress {
+  const o = expectObject(value, ['label', 'checklist', 'stepsDone', 'stepsReached']);
+  if (!isStorableLabel(o.label)) fail();
+  return {
+    label: o.label,
+    checklist: expectList(o.checklist, isShortId, MAX_CHECKLIST),
+    stepsDone: expectList(o.stepsDone, isStepId, STEP_IDS.length),
+    stepsReached: expectList(o.stepsReached, isStepId, STEP_IDS.length),
+  };
+}
+
+function readCarrier(value: unknown): CarrierProgress {
+  const o = expectObject(value, ['activeCard', 'cards']);
+  if (!isPlainObject(o.cards)) fail();
+  const ids = Object.keys(o.cards);
+  if (ids.length === 0 || ids.length > MAX_CARDS) fail();
+  const cards: Record<string, CardProgress> = {};
+  for (const id of ids) {
+    if (!isShortId(id)) fail();
+    cards[id] = readCard(o.cards[id]);
+  }
+  if (typeof o.activeCard !== 'string' || !hasOwn(cards, o.activeCard)) fail();
+  return { activeCard: o.activeCard, cards };
+}
+
+function readSettings(value: unknown): Settings {
+  const o = expectObject(value, ['language', 'disabledEverywhere', 'disabledHosts', 'collapsed']);
+  if (o.language !== null && !isLanguage(o.language)) fail();
+  if (typeof o.disabledEverywhere !== 'boolean' || typeof o.collapsed !== 'boolean') fail();
+  return {
+    language: o.language,
+    disabledEverywhere: o.disabledEverywhere,
+    disabledHosts: expectList(o.disabledHosts, isStorableHost, MAX_DISABLED_HOSTS),
+    collapsed: o.collapsed,
+  };
+}
+
+function readV1(value: unknown): ProgressV1 {
+  const o = expectObject(value, ['version', 'carriers', 'settings']);
+  if (o.version !== 1 || !isPlainObject(o.carriers)) fail();
+  const carriers: ProgressV1['carriers'] = {};
+  for (const id of Object.keys(o.carriers)) {
+    if (!isCarrierId(id)) fail();
+    carriers[id] = readCarrier(o.carriers[id]);
+  }
+  return { version: 1, carriers, settings: readSettings(o.settings) };
+}
+
+/** UTF-8 size of the JSON, or null when the value cannot be serialised at all (cycles, BigInt). */
+export function serialisedBytes(value: unknown): number | null {
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined ? null : new TextEncoder().encode(json).length;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations: every older shape has a way forward to the current version.
+
+/** Before versions existed: one checklist, kept for CMHK (the card the guide started with). */
+interface LegacyProgress {
+  checked: string[];
+}
+
+/** Version 0: one card per carrier, the language at the top level. */
+interface ProgressV0 {
+  version: 0;
+  carriers: Partial<Record<string, { checked?: unknown; stepsDone?: unknown }>>;
+  language?: unknown;
+}
+
+function isLegacy(raw: Record<string, unknown>): raw is Record<string, unknown> & LegacyProgress {
+  return !hasOwn(raw, 'version') && Array.isArray(raw.checked);
+}
+
+function keep<T>(value: unknown, item: (v: unknown) => v is T, max: number): T[] {
+  if (!Array.isArray(value)) return [];
+  const out: T[] = [];
+  for (const v of value) if (item(v) && !out.includes(v) && out.length < max) out.push(v);
+  return out;
+}
+
+function inFlowOrder(steps: readonly StepId[]): StepId[] {
+  return STEP_IDS.filter((s) => steps.includes(s));
+}
+
+function migrateLegacy(raw: LegacyProgress): ProgressV1 {
+  const p = defaultProgress();
+  const checklist = keep(raw.checked, isShortId, MAX_CHECKLIST);
+  if (checklist.length > 0) {
+    p.carriers.cmhk = { activeCard: DEFAULT_CARD, cards: { [DEFAULT_CARD]: { ...defaultCard(), checklist } } };
+  }
+  return p;
+}
+
+function migrateV0(raw: ProgressV0): ProgressV1 {
+  const p = defaultProgress();
+  if (isLanguage(raw.language)) p.settings.language = raw.language;
+  const carriers = isPlainObject(raw.carriers) ? raw.carriers : {};
+  for (const id of Object.keys(carriers)) {
+    const old = carriers[id];
+    if (!isCarrierId(id) || !isPlainObject(old)) continue;
+    const stepsDone = inFlowOrder(keep(old.stepsDone, isStepId, STEP_IDS.length));
+    const card: CardProgress = {
+      ...defaultCard(),
+      checklist: keep(old.checked, isShortId, MAX_CHECKLIST),
+      stepsDone,
+      stepsReached: [...stepsDone],
+    };
+    p.carriers[id] = { activeCard: DEFAULT_CARD, cards: { [DEFAULT_CARD]: card } };
+  }
+  return p;
+}
+
+/**
+ * Brings an older stored shape to the current version; returns null when the value is not an
+ * older shape we know (the current version included: that needs no migration).
+ * The result still goes through the strict reader.
+ */
+export function migrate(raw: unknown): ProgressV1 | null {
+  if (!isPlainObject(raw)) return null;
+  if (isLegacy(raw)) return migrateLegacy(raw);
+  if (raw.version === 0) return migrateV0(raw as unknown as ProgressV0);
+  return null;
+}
+
+export interface ReadResult {
+  state: ProgressState;
+  /** The stored value should be replaced by state.progress (migrated or reset). */
+  rewrite: boolean;
+}
+
+function reset(notice: StorageNotice): ReadResult {
+  return { state: { progress: defaultProgress(), notice }, rewrite: true };
+}
+
+/** parseProgress, plus whether the store must write the result back. Never throws. */
+export function readProgress(raw: unknown): ReadResult {
+  if (raw === undefined) return { state: { progress: defaultProgress(), notice: null }, rewrite: false };
+  const bytes = serialisedBytes(raw);
+  if (bytes === null) return reset('reset-corrupt');
+  if (bytes > MAX_BYTES) return reset('reset-oversized');
+  if (!isPlainObject(raw)) return reset('reset-corrupt');
+  try {
+    const migrated = migrate(raw);
+    if (migrated) return { state: { progress: readV1(migrated), notice: null }, rewrite: true };
+    if (!hasOwn(raw, 'version')) return reset('reset-corrupt');
+    if (raw.version !== CURRENT_VERSION) return reset('reset-unknown-version');
+    return { state: { progress: readV1(raw), notice: null }, rewrite: false };
+  } catch (error) {
+    if (error instanceof Invalid) return reset('reset-corrupt');
+    throw error;
+  }
+}
+
+/**
+ * Validates a stored value. Absent → the default, no notice. Corrupt, oversized or of an unknown
+ * version → the default with a notice saying why. Older versions are migrated. Never throws.
+ */
+export function parseProgress(raw: unknown): ProgressState {
+  return readProgress(raw).state;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: actions. Immutable; an action that is invalid or changes nothing returns `p` itself.
+
+function withCard(p: ProgressV1, carrier: CarrierId, change: (card: CardProgress) => CardProgress): ProgressV1 {
+  const cp = carrierOf(p, carrier);
+  const current = cardOf(p, carrier);
+  const activeCard = hasOwn(cp.cards, cp.activeCard) ? cp.activeCard : DEFAULT_CARD;
+  return withCarrier(p, carrier, { activeCard, cards: { ...cp.cards, [activeCard]: change(current) } });
+}
+
+function withCarrier(p: ProgressV1, carrier: CarrierId, cp: CarrierProgress | null): ProgressV1 {
+  const carriers = { ...p.carriers };
+  if (cp) carriers[carrier] = cp;
+  else delete carriers[carrier];
+  return { ...p, carriers };
+}
+
+function slug(label: string): string {
+  const ascii = label
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/\d{4,}/g, '') // never carry a digit run into an id, whatever the label allowed
+    .replace(/-+/g, '-')
+    .replace(/^[-\d]+|-+$/g, '')
+    .slice(0, 24)
+    .replace(/-+$/, '');
+  return ascii || 'card';
+}
+
+/** A card id from the label: its slug, then slug-2, slug-3… The same label and cards give the same id. */
+export function cardIdFor(label: string, existing: readonly string[]): string {
+  const base = slug(label);
+  if (!existing.includes(base)) return base;
+  for (let n = 2; ; n++) {
+    const id = `${base}-${n}`;
+    if (!existing.includes(id)) return id;
+  }
+}
+
+function patchSettings(settings: Settings, patch: unknown): Settings | null {
+  if (!isPlainObject(patch)) return null;
+  const next: Settings = { ...settings };
+  for (const key of Object.keys(patch)) {
+    const value = patch[key];
+    switch (key) {
+      case 'language':
+        if (value !== null && !isLanguage(value)) return null;
+        next.language = value;
+        break;
+      case 'disabledEverywhere':
+      case 'collapsed':
+        if (typeof value !== 'boolean') return null;
+        next[key] = value;
+        break;
+      case 'disabledHosts':
+        if (!Array.isArray(value) || value.length > MAX_DISABLED_HOSTS) return null;
+        if (!value.every(isStorableHost)) return null;
+        next.disabledHosts = [...new Set(value)];
+        break;
+      default:
+        return null;
+    }
+  }
+  return next;
+}
+
+function applyUnchecked(p: ProgressV1, a: ProgressAction): ProgressV1 {
+  if (a.kind === 'settings') {
+    const settings = patchSettings(p.settings, a.patch);
+    return settings ? { ...p, settings } : p;
+  }
+  if (!isCarrierId(a.carrier)) return p;
+  switch (a.kind) {
+    case 'toggle-check': {
+      if (!isShortId(a.item)) return p;
+      const card = cardOf(p, a.carrier);
+      if (card.checklist.includes(a.item)) {
+        return withCard(p, a.carrier, (c) => ({ ...c, checklist: c.checklist.filter((i) => i !== a.item) }));
+      }
+      if (card.checklist.length >= MAX_CHECKLIST) return p;
+      return withCard(p, a.carrier, (c) => ({ ...c, checklist: [...c.checklist, a.item] }));
+    }
+    case 'mark-step': {
+      if (!isStepId(a.step) || typeof a.done !== 'boolean') return p;
+      const card = cardOf(p, a.carrier);
+      if (a.done === card.stepsDone.includes(a.step) && (!a.done || card.stepsReached.includes(a.step))) return p;
+      return withCard(p, a.carrier, (c) =>
+        a.done
+          ? {
+              ...c,
+              stepsDone: inFlowOrder([...c.stepsDone, a.step]),
+              // A step the user says is done has been reached, too.
+              stepsReached: inFlowOrder([...c.stepsReached, a.step]),
+            }
+          : { ...c, stepsDone: c.stepsDone.filter((s) => s !== a.step) },
+      );
+    }
+    case 'reach-step': {
+      if (!isStepId(a.step) || cardOf(p, a.carrier).stepsReached.includes(a.step)) return p;
+      return withCard(p, a.carrier, (c) => ({ ...c, stepsReached: inFlowOrder([...c.stepsReached, a.step]) }));
+    }
+    case 'reset':
+      return p.carriers[a.carrier] ? withCarrier(p, a.carrier, null) : p;
+    case 'add-card': {
+      if (typeof a.label !== 'string') return p;
+      const label = a.label.trim();
+      if (cardLabelProblem(label) !== null) return p;
+      const cp = carrierOf(p, a.carrier);
+      const ids = Object.keys(cp.cards);
+      if (ids.length >= MAX_CARDS) return p;
+      const id = cardIdFor(label, ids);
+      return withCarrier(p, a.carrier, { activeCard: id, cards: { ...cp.cards, [id]: defaultCard(label) } });
+    }
+    case 'select-card': {
+      const cp = carrierOf(p, a.carrier);
+      if (typeof a.card !== 'string' || !hasOwn(cp.cards, a.card) || cp.activeCard === a.card) return p;
+      return withCarrier(p, a.carrier, { ...cp, activeCard: a.card });
+    }
+    case 'remove-card': {
+      const cp = p.carriers[a.carrier];
+      if (!cp || typeof a.card !== 'string' || !hasOwn(cp.cards, a.card)) return p;
+      const rest = Object.keys(cp.cards).filter((id) => id !== a.card);
+      const first = rest[0];
+      if (first === undefined) return p; // never the last card
+      const cards: Record<string, CardProgress> = {};
+      for (const id of rest) cards[id] = cp.cards[id] as CardProgress;
+      return withCarrier(p, a.carrier, { activeCard: cp.activeCard === a.card ? first : cp.activeCard, cards });
+    }
+    default:
+      return p;
+  }
+}
+
+/**
+ * Applies one action. Immutable. An invalid action (unknown carrier, a label that looks like a
+ * number, a malformed settings patch…) or one that would push the stored value over its size
+ * limit changes nothing and returns `p` itself, so callers can skip the write.
+ */
+export function applyAction(p: ProgressV1, a: ProgressAction): ProgressV1 {
+  if (!isPlainObject(a)) return p;
+  const next = applyUnchecked(p, a);
+  if (next === p) return p;
+  const bytes = serialisedBytes(next);
+  return bytes !== null && bytes <= MAX_BYTES ? next : p;
+}
