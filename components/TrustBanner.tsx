@@ -5,7 +5,7 @@ import type { Carrier, Language, SiteTrust } from '../utils/types';
 
 export function TrustBanner({ carrier, trust, lang }: { carrier: Carrier; trust: SiteTrust; lang: Language }) {
   const name = localize(carrier.name, lang);
-  const official = carrier.hosts[0] ?? carrier.website;
+  const official = carrier.website ? new URL(carrier.website).host : (carrier.hosts[0] ?? '');
   if (trust === 'official') return <p class="trust official">{t('trustOfficial', lang, { carrier: name })}</p>;
   const key = trust === 'enabled' ? 'trustEnabled' : 'trustSuspicious';
   return (

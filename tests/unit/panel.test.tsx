@@ -1,0 +1,154 @@
+// The panel's markup against the test contract in DESIGN.md, rendered in happy-dom.
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Panel } from '../../components/Panel';
+import type { PanelActions, PanelState } from '../../components/panel-state';
+import { carrierById } from '../../utils/carriers';
+import { STEP_IDS, type ProgressV1 } from '../../utils/types';
+
+const progress: ProgressV1 = {
+  version: 1,
+  carriers: {
+    cmhk: {
+      activeCard: 'main',
+      cards: { main: { label: 'Main', checklist: ['decide'], stepsDone: ['sign-in'], stepsReached: ['sign-in'] } },
+    },
+  },
+  settings: { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false },
+};
+
+function state(patch: Partial<PanelState> = {}): PanelState {
+  return {
+    carrier: carrierById('cmhk'),
+    trust: 'official',
+    lang: 'en',
+    step: 'find-entry',
+    hasTarget: true,
+    highlightShown: false,
+    progress,
+    notice: null,
+    expanded: true,
+    turnedOff: false,
+    field: null,
+    thirdPartyFrame: false,
+    focusRequest: 0,
+    ...patch,
+  };
+}
+
+function actions(): PanelActions {
+  return {
+    setExpanded: vi.fn(),
+    setLanguage: vi.fn(),
+    toggleCheck: vi.fn(),
+    markStep: vi.fn(),
+    reset: vi.fn(),
+    addCard: vi.fn(),
+    selectCard: vi.fn(),
+    showTarget: vi.fn(),
+    hideHighlight: vi.fn(),
+    turnOff: vi.fn(),
+    dismissNotice: vi.fn(),
+    printChecklist: vi.fn(),
+  };
+}
+
+function mount(s: PanelState, a = actions()) {
+  const el = document.createElement('div');
+  document.body.append(el);
+  render(<Panel state={s} actions={a} />, el);
+  return { el, a };
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('Panel', () => {
+  it('carries the contract attributes on its root', () => {
+    const { el } = mount(state());
+    const root = el.querySelector('[data-guide-panel]')!;
+    expect(root.getAttribute('role')).toBe('complementary');
+    expect(root.getAttribute('data-carrier')).toBe('cmhk');
+    expect(root.getAttribute('data-site-trust')).toBe('official');
+    const labelId = root.getAttribute('aria-labelledby')!;
+    expect(el.querySelector(`#${labelId}`)?.textContent).toMatch(/SIM exit guide/);
+    expect(root.getAttribute('lang')).toBe('en');
+  });
+
+  it('lists the five steps and marks only the current one', () => {
+    const { el } = mount(state({ step: 'submit-request' }));
+    const steps = [...el.querySelectorAll('[data-step-id]')];
+    expect(steps.map((s) => s.getAttribute('data-step-id'))).toEqual([...STEP_IDS]);
+    const current = el.querySelectorAll('[aria-current="step"]');
+    expect(current).toHaveLength(1);
+    expect(current[0]!.getAttribute('data-step-id')).toBe('submit-request');
+  });
+
+  it('marks no step on a page that is not a cancellation step', () => {
+    const { el } = mount(state({ step: null }));
+    expect(el.querySelectorAll('[aria-current]')).toHaveLength(0);
+    expect(el.textContent).toMatch(/not a cancellation step/);
+  });
+
+  it('shows the field message with kind, severity and the matching role, also when collapsed', () => {
+    for (const expanded of [true, false]) {
+      const { el } = mount(state({ expanded, field: { kind: 'card-number', severity: 'warn' } }));
+      const msgs = el.querySelectorAll('[data-field-kind]');
+      expect(msgs).toHaveLength(1);
+      expect(msgs[0]!.getAttribute('data-field-kind')).toBe('card-number');
+      expect(msgs[0]!.getAttribute('data-severity')).toBe('warn');
+      expect(msgs[0]!.getAttribute('role')).toBe('alert');
+      document.body.replaceChildren();
+    }
+    const { el } = mount(state({ field: { kind: 'password', severity: 'info' } }));
+    expect(el.querySelector('[data-field-kind]')!.getAttribute('role')).toBe('status');
+  });
+
+  it('carries no field kind when no sensitive field has focus', () => {
+    const { el } = mount(state());
+    expect(el.querySelectorAll('[data-field-kind]')).toHaveLength(0);
+  });
+
+  it('shows the saved ticks and sends changes as actions', () => {
+    const { el, a } = mount(state());
+    const first = el.querySelector<HTMLInputElement>('[data-checklist-item="decide"]')!;
+    expect(first.checked).toBe(true);
+    const second = el.querySelectorAll<HTMLInputElement>('[data-checklist-item]')[1]!;
+    second.click();
+    expect(a.toggleCheck).toHaveBeenCalledWith(second.getAttribute('data-checklist-item'));
+    expect(el.querySelector<HTMLInputElement>('[data-step-done="sign-in"]')!.checked).toBe(true);
+  });
+
+  it('switches language through its buttons and speaks the chosen one', () => {
+    const { el, a } = mount(state({ lang: 'zh-Hant' }));
+    expect(el.querySelector('[data-guide-panel]')!.getAttribute('lang')).toBe('zh-Hant');
+    expect(el.textContent).toMatch(/開始之前/);
+    el.querySelector<HTMLButtonElement>('[data-language-option="zh-Hans"]')!.click();
+    expect(a.setLanguage).toHaveBeenCalledWith('zh-Hans');
+  });
+
+  it('collapses on Escape and to a small labelled tab', () => {
+    const { el, a } = mount(state());
+    el.querySelector('[data-guide-panel]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(a.setExpanded).toHaveBeenCalledWith(false);
+    document.body.replaceChildren();
+    const collapsed = mount(state({ expanded: false }));
+    const tab = collapsed.el.querySelector('button.tab')!;
+    expect(tab.getAttribute('aria-label')).toMatch(/Open/);
+    expect(collapsed.el.querySelectorAll('[data-step-id]')).toHaveLength(0);
+  });
+
+  it('says that an enabled site is not official and names the official address', () => {
+    const { el } = mount(state({ trust: 'enabled' }));
+    expect(el.querySelector('[data-guide-panel]')!.getAttribute('data-site-trust')).toBe('enabled');
+    expect(el.textContent).toMatch(/Not an official address.*www\.hk\.chinamobile\.com/);
+  });
+
+  it('offers to show the element to use when the page has one', () => {
+    const { el, a } = mount(state());
+    const button = [...el.querySelectorAll('button')].find((b) => /Show me/.test(b.textContent ?? ''))!;
+    button.click();
+    expect(a.showTarget).toHaveBeenCalled();
+  });
+});
