@@ -29,8 +29,9 @@ export interface PageState {
 }
 
 export type ToBackground =
-  | { type: 'get-progress' }
-  | { type: 'update-progress'; action: ProgressAction }
+  // tabId: only from the popup, acting for a tab (a private window's progress stays in memory).
+  | { type: 'get-progress'; tabId?: number }
+  | { type: 'update-progress'; action: ProgressAction; tabId?: number }
   | { type: 'page-state'; state: PageState }
   | { type: 'field-focus'; kind: FieldKind | null }
   | { type: 'panel-command'; tabId: number; command: 'open' | 'collapse' }

@@ -75,7 +75,9 @@ export function cardLabelProblem(label: string): LabelProblem | null {
   if ([...label].length > MAX_LABEL_LENGTH) return 'too-long';
   if (CONTROL_RE.test(label)) return 'characters';
   if ((label.match(/\p{Nd}/gu) ?? []).length >= 6) return 'digits';
-  if (/:\/\/|^www\.|[\w-]\.[a-z]{2,}(?:[/:?#]|$|\s)|@/i.test(label)) return 'address';
+  if (/:\/\/|\bwww\.|\S@\S+\.\S|[a-z0-9-]\.(?:com|net|org|hk|cn|tw|mo|io|info|biz|gov|edu|me|app)\b/i.test(label)) {
+    return 'address';
+  }
   return null;
 }
 

@@ -256,6 +256,8 @@ export async function startPanel(site: OfficialSite): Promise<void> {
   const connect = () => {
     try {
       const port = browser.runtime.connect({ name: 'panel' });
+      // The background forgets a tab whose port closed: tell it again where we are.
+      reportPageState();
       port.onDisconnect.addListener(() => {
         if (lifetime.signal.aborted) return;
         if (!browser.runtime?.id) teardown();

@@ -1,0 +1,116 @@
+// The toolbar popup: this tab's carrier and progress, open/collapse the panel, language, reset.
+// It only renders; entrypoints/popup/main.tsx talks to the background.
+import { useState } from 'preact/hooks';
+import { carrierById } from '../../utils/carriers';
+import { GUIDE, localize } from '../../utils/guide';
+import type { ProgressState, StorageNotice } from '../../utils/messages';
+import { cardOf } from '../../utils/progress';
+import { STEP_IDS, type CarrierId, type Language, type SiteTrust } from '../../utils/types';
+import { LanguageChoice } from './LanguageChoice';
+import { NotOfficial } from './NotOfficial';
+import { ResetControl } from './ResetControl';
+import { pt, type PopupTextKey } from './texts';
+
+export interface PopupView {
+  lang: Language;
+  /** The tab the popup is about, or null when there is none (a browser page). */
+  tabId: number | null;
+  carrier: CarrierId | null;
+  trust: SiteTrust | null;
+  incognito: boolean;
+  /** Null while loading, or when the background did not answer. */
+  progress: ProgressState | null;
+}
+
+export interface PopupActions {
+  /** Resolves false when the tab's panel did not answer. */
+  command(command: 'open' | 'collapse'): Promise<boolean>;
+  setLanguage(lang: Language | null): void;
+  reset(): void;
+}
+
+const NOTICE_TEXT: Record<StorageNotice, PopupTextKey> = {
+  'reset-corrupt': 'noticeResetCorrupt',
+  'reset-oversized': 'noticeResetOversized',
+  'reset-unknown-version': 'noticeResetUnknownVersion',
+  'storage-unavailable': 'noticeStorageUnavailable',
+};
+
+const TRUST_TEXT: Record<SiteTrust, PopupTextKey> = {
+  official: 'trustOfficial',
+  enabled: 'trustEnabled',
+  suspicious: 'trustSuspicious',
+};
+
+function Progress({ view, carrier }: { view: PopupView; carrier: CarrierId }) {
+  if (!view.progress) return <p class="muted">{pt('loading', view.lang)}</p>;
+  const card = cardOf(view.progress.progress, carrier);
+  const known = new Set(GUIDE.checklist.map((i) => i.id));
+  const ticked = card.checklist.filter((id) => known.has(id)).length;
+  const done = card.stepsDone.length;
+  const stepsText = pt('stepsDone', view.lang, { done, total: STEP_IDS.length });
+  const ticksText = pt('checklistTicked', view.lang, { done: ticked, total: known.size });
+  return (
+    <ul class="progress" data-carrier={carrier}>
+      <li>
+        <span id="steps-done">{stepsText}</span>
+        <progress max={STEP_IDS.length} value={done} aria-labelledby="steps-done" />
+      </li>
+      <li>
+        <span id="checklist-ticked">{ticksText}</span>
+        <progress max={Math.max(known.size, 1)} value={ticked} aria-labelledby="checklist-ticked" />
+      </li>
+    </ul>
+  );
+}
+
+export function Popup({ view, actions }: { view: PopupView; actions: PopupActions }) {
+  const { lang, carrier, trust } = view;
+  const [failed, setFailed] = useState(false);
+  const notice = view.progress?.notice ?? null;
+  const carrierName = carrier ? localize(carrierById(carrier).name, lang) : '';
+  const send = (command: 'open' | 'collapse') => {
+    void actions.command(command).then((ok) => setFailed(!ok));
+  };
+
+  return (
+    <div class="popup" data-site-trust={trust ?? 'none'}>
+      <h1>{pt('appName', lang)}</h1>
+      {notice ? (
+        <p class="notice" role="status" data-notice={notice}>
+          {pt(NOTICE_TEXT[notice], lang)}
+        </p>
+      ) : null}
+      {view.incognito ? <p class="muted incognito">{pt('incognitoNote', lang)}</p> : null}
+
+      {carrier ? (
+        <section class="tab" aria-labelledby="tab-carrier">
+          <h2 id="tab-carrier">{pt('currentCarrier', lang, { carrier: carrierName })}</h2>
+          {trust ? <p class={`trust trust-${trust}`}>{pt(TRUST_TEXT[trust], lang)}</p> : null}
+          <Progress view={view} carrier={carrier} />
+          {view.tabId !== null ? (
+            <div class="row">
+              <button type="button" class="primary" onClick={() => send('open')}>
+                {pt('openPanel', lang)}
+              </button>
+              <button type="button" onClick={() => send('collapse')}>
+                {pt('collapsePanel', lang)}
+              </button>
+            </div>
+          ) : null}
+          {failed ? (
+            <p class="notice" role="alert">
+              {pt('commandFailed', lang)}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {trust !== 'official' ? <NotOfficial lang={lang} /> : null}
+
+      <LanguageChoice lang={lang} chosen={view.progress?.progress.settings.language ?? null} onChange={actions.setLanguage} />
+
+      {carrier && view.progress ? <ResetControl lang={lang} carrierName={carrierName} onReset={actions.reset} /> : null}
+    </div>
+  );
+}

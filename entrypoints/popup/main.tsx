@@ -1,0 +1,103 @@
+// The toolbar popup. It asks the background about the current tab and sends it commands; it never
+// writes progress itself (the background is the only writer).
+// For tests that open popup.html in a tab of its own, `?tabId=N` names the tab it is about.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Popup, type PopupActions, type PopupView } from '../../components/popup/Popup';
+import { pt } from '../../components/popup/texts';
+import type { RouterMessage, TabStateReply } from '../../utils/background-router';
+import { languageFromTag } from '../../utils/language';
+import type { ProgressAction, ProgressState } from '../../utils/messages';
+import { officialSite } from '../../utils/site-trust';
+import type { Language } from '../../utils/types';
+
+async function send<T>(msg: RouterMessage): Promise<T | null> {
+  try {
+    const reply = (await browser.runtime.sendMessage(msg)) as T | { error: string } | undefined;
+    return reply && typeof reply === 'object' && !('error' in reply) ? (reply as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isProgressState(value: unknown): value is ProgressState {
+  return !!value && typeof value === 'object' && 'progress' in value && 'notice' in value;
+}
+
+const params = new URLSearchParams(location.search);
+/** Opened in a tab of its own (tests): it names the tab it is about and stays open after a command. */
+const namedTab = params.has('tabId') ? Number(params.get('tabId')) : null;
+
+async function currentTab(): Promise<{ id: number | null; url: string | null; incognito: boolean }> {
+  if (namedTab !== null) {
+    return Number.isInteger(namedTab) && namedTab >= 0 ? { id: namedTab, url: null, incognito: false } : { id: null, url: null, incognito: false };
+  }
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    // Without the "tabs" permission the URL is there only on hosts we have access to: the carriers'.
+    return { id: tab?.id ?? null, url: tab?.url ?? null, incognito: tab?.incognito ?? false };
+  } catch {
+    return { id: null, url: null, incognito: false };
+  }
+}
+
+const browserLang: Language = languageFromTag(navigator.language) ?? 'en';
+
+function App() {
+  const [view, setView] = useState<PopupView>({ lang: browserLang, tabId: null, carrier: null, trust: null, incognito: false, progress: null });
+
+  const showProgress = (state: ProgressState | null) => {
+    if (!isProgressState(state)) return;
+    setView((v) => ({ ...v, progress: state, lang: state.progress.settings.language ?? browserLang }));
+  };
+
+  useEffect(() => {
+    void (async () => {
+      const tab = await currentTab();
+      const site = tab.url ? officialSite(tab.url) : null;
+      const reply = tab.id !== null ? await send<TabStateReply>({ type: 'get-tab-state', tabId: tab.id }) : null;
+      const progress = reply?.progress ?? (await send<ProgressState>({ type: 'get-progress' }));
+      const page = reply?.page ?? null;
+      setView({
+        lang: (isProgressState(progress) ? progress.progress.settings.language : null) ?? browserLang,
+        tabId: tab.id,
+        // What the tab's panel reported wins; the URL fills in when the panel is off or not there yet.
+        carrier: page?.carrier ?? site?.carrier ?? null,
+        trust: page?.trust ?? site?.trust ?? null,
+        incognito: reply?.incognito ?? tab.incognito,
+        progress: isProgressState(progress) ? progress : null,
+      });
+    })();
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = view.lang;
+    document.title = pt('appName', view.lang);
+  }, [view.lang]);
+
+  const update = (action: ProgressAction) => {
+    const msg: RouterMessage = view.tabId !== null ? { type: 'update-progress', action, tabId: view.tabId } : { type: 'update-progress', action };
+    void send<ProgressState>(msg).then(showProgress);
+  };
+
+  const actions: PopupActions = {
+    async command(command) {
+      if (view.tabId === null) return false;
+      const reply = await send<{ ok: boolean }>({ type: 'panel-command', tabId: view.tabId, command });
+      const ok = reply?.ok === true;
+      // The real popup gets out of the way so the panel (which now takes focus) can be used at once.
+      if (ok && namedTab === null) window.close();
+      return ok;
+    },
+    setLanguage: (language) => update({ kind: 'settings', patch: { language } }),
+    reset() {
+      if (view.carrier) update({ kind: 'reset', carrier: view.carrier });
+    },
+  };
+
+  return <Popup view={view} actions={actions} />;
+}
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,484 @@
+// The background's message router, kept free of the real browser so it can be tested: every
+// browser call goes through `deps`. entrypoints/background.ts only wires it.
+//
+// Who may say what:
+// - every message must come from this extension (sender.id);
+// - page-state: a content script in a tab's top frame; the trust it claims is checked against
+//   the sender's URL (a page cannot make the toolbar say "official");
+// - field-focus: a sub-frame (frameId > 0) of a tab whose top frame reported a page-state;
+//   forwarded to that tab's frame 0 only, never to the page;
+// - panel-command, get-tab-state: extension pages (the popup);
+// - get-progress, update-progress, open-checklist: content scripts and extension pages.
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import popupTexts from '../assets/i18n/popup.json';
+import { carrierById } from './carriers';
+import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from './messages';
+import { isCarrierId, isStepId } from './progress';
+import type { ProgressStore, StorageAreaLike } from './progress-store';
+import { officialSite } from './site-trust';
+import {
+  FIELD_KINDS,
+  LANGUAGES,
+  type CarrierId,
+  type FieldKind,
+  type Language,
+  type LocalText,
+  type Severity,
+  type SiteTrust,
+  type StepId,
+} from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Messages: validated at the door (a message is `unknown` until proven otherwise)
+
+/**
+ * The popup tells which tab its change is about, so a change made in a private window stays in
+ * that window's memory-only progress. (Proposed for utils/messages.ts as an optional field.)
+ */
+export type RouterMessage =
+  | Exclude<ToBackground, { type: 'update-progress' } | { type: 'get-progress' }>
+  | { type: 'update-progress'; action: ProgressAction; tabId?: number }
+  | { type: 'get-progress'; tabId?: number };
+
+const TRUSTS: readonly SiteTrust[] = ['official', 'enabled', 'suspicious'];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isTabId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function isFieldKind(value: unknown): value is FieldKind {
+  return typeof value === 'string' && (FIELD_KINDS as readonly string[]).includes(value);
+}
+
+function optionalTabId(m: Record<string, unknown>): { tabId?: number } | null {
+  if (m.tabId === undefined) return {};
+  return isTabId(m.tabId) ? { tabId: m.tabId } : null;
+}
+
+export function parsePageState(value: unknown): PageState | null {
+  if (!isObject(value)) return null;
+  const { carrier, trust, step } = value;
+  if (!isCarrierId(carrier) || !TRUSTS.includes(trust as SiteTrust)) return null;
+  if (step !== null && !isStepId(step)) return null;
+  return { carrier, trust: trust as SiteTrust, step: step as StepId | null };
+}
+
+/** The message, if it is one we know with well-formed fields; otherwise null. */
+export function parseMessage(raw: unknown): RouterMessage | null {
+  if (!isObject(raw)) return null;
+  switch (raw.type) {
+    case 'get-progress': {
+      const t = optionalTabId(raw);
+      return t ? { type: 'get-progress', ...t } : null;
+    }
+    case 'update-progress': {
+      const t = optionalTabId(raw);
+      // The action itself is validated field by field in applyAction (utils/progress.ts).
+      if (!t || !isObject(raw.action) || typeof raw.action.kind !== 'string') return null;
+      return { type: 'update-progress', action: raw.action as unknown as ProgressAction, ...t };
+    }
+    case 'page-state': {
+      const state = parsePageState(raw.state);
+      return state ? { type: 'page-state', state } : null;
+    }
+    case 'field-focus':
+      return raw.kind === null || isFieldKind(raw.kind) ? { type: 'field-focus', kind: raw.kind } : null;
+    case 'panel-command':
+      if (!isTabId(raw.tabId) || (raw.command !== 'open' && raw.command !== 'collapse')) return null;
+      return { type: 'panel-command', tabId: raw.tabId, command: raw.command };
+    case 'get-tab-state':
+      return isTabId(raw.tabId) ? { type: 'get-tab-state', tabId: raw.tabId } : null;
+    case 'open-checklist':
+      if (!isCarrierId(raw.carrier) || !isLanguage(raw.lang)) return null;
+      return { type: 'open-checklist', carrier: raw.carrier, lang: raw.lang };
+    default:
+      return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tabs that told us their page state. Kept in storage.session where there is one (memory only,
+// never on disk) so a restarted service worker still knows them; validated on every read.
+
+export interface TabEntry {
+  state: PageState;
+  incognito: boolean;
+  /** Chrome's id of the document that reported, so a late disconnect of an old page is ignored. */
+  documentId?: string;
+}
+
+export interface TabRegistry {
+  get(tabId: number): Promise<TabEntry | undefined>;
+  set(tabId: number, entry: TabEntry): Promise<void>;
+  delete(tabId: number): Promise<boolean>;
+  entries(): Promise<[number, TabEntry][]>;
+}
+
+const REGISTRY_KEY = 'tabs';
+
+function parseTabEntry(value: unknown): TabEntry | null {
+  if (!isObject(value) || typeof value.incognito !== 'boolean') return null;
+  const state = parsePageState(value.state);
+  if (!state) return null;
+  const entry: TabEntry = { state, incognito: value.incognito };
+  if (typeof value.documentId === 'string' && value.documentId.length <= 64) entry.documentId = value.documentId;
+  return entry;
+}
+
+export function createTabRegistry(session: StorageAreaLike | null): TabRegistry {
+  const tabs = new Map<number, TabEntry>();
+  let hydrated: Promise<void> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const hydrate = () =>
+    (hydrated ??= (async () => {
+      if (!session) return;
+      try {
+        const raw = (await session.get(REGISTRY_KEY))?.[REGISTRY_KEY];
+        if (!isObject(raw)) return;
+        for (const [key, value] of Object.entries(raw)) {
+          const id = Number(key);
+          const entry = parseTabEntry(value);
+          // Entries set since start-up are newer than what the session remembers.
+          if (isTabId(id) && entry && !tabs.has(id)) tabs.set(id, entry);
+        }
+      } catch {
+        // Memory only, then.
+      }
+    })());
+
+  const persist = () => {
+    if (!session) return Promise.resolve();
+    const snapshot = Object.fromEntries([...tabs].map(([id, e]) => [String(id), e]));
+    const run = queue.then(() => session.set({ [REGISTRY_KEY]: snapshot })).catch(() => undefined);
+    queue = run;
+    return run;
+  };
+
+  return {
+    async get(tabId) {
+      await hydrate();
+      return tabs.get(tabId);
+    },
+    async set(tabId, entry) {
+      await hydrate();
+      tabs.set(tabId, entry);
+      await persist();
+    },
+    async delete(tabId) {
+      await hydrate();
+      const had = tabs.delete(tabId);
+      if (had) await persist();
+      return had;
+    },
+    async entries() {
+      await hydrate();
+      return [...tabs];
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The toolbar badge: the current tab's trust, which no page can fake
+
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+type PopupTextKey = keyof typeof popupTexts;
+const TEXTS: Record<string, LocalText> = popupTexts;
+
+function text(key: PopupTextKey, lang: Language, vars: Record<string, string> = {}): string {
+  const t = TEXTS[key]?.[lang] ?? TEXTS[key]?.en ?? key;
+  return t.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
+}
+
+/** What the toolbar shows for a tab: ✓ green on an official site, amber on an enabled one, red ! otherwise. */
+export function badgeFor(state: PageState | null, lang: Language): Badge {
+  if (!state) return { text: '', color: '#00000000', title: text('badgeTitle', lang) };
+  const carrier = carrierById(state.carrier).name[lang];
+  switch (state.trust) {
+    case 'official':
+      return { text: '✓', color: '#1a7f37', title: text('badgeTitleOfficial', lang, { carrier }) };
+    case 'enabled':
+      return { text: '•', color: '#9a6700', title: text('badgeTitleEnabled', lang, { carrier }) };
+    default:
+      return { text: '!', color: '#cf222e', title: text('badgeTitleSuspicious', lang) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The router
+
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  documentId?: string;
+  tab?: { id?: number; incognito?: boolean; windowId?: number };
+}
+
+export interface FieldContext {
+  trust: SiteTrust;
+  step: StepId | null;
+  verificationPage: boolean;
+}
+
+export interface RouterDeps {
+  runtimeId: string;
+  /** The extension's own base URL (runtime.getURL('/')): extension pages' URLs start with it. */
+  extensionUrl: string;
+  store: ProgressStore;
+  tabs: TabRegistry;
+  /** tabs.sendMessage; `frameId` 0 = the tab's top frame. */
+  sendToTab(tabId: number, msg: ToContent, frameId: number): Promise<unknown>;
+  setBadge(tabId: number, badge: Badge): Promise<void>;
+  fieldSeverity(kind: FieldKind, ctx: FieldContext): Severity;
+  /** tabs.get(tabId).incognito, or null when the tab is unknown. */
+  tabIncognito(tabId: number): Promise<boolean | null>;
+  openChecklist(carrier: CarrierId, lang: Language, near: { windowId?: number; tabId?: number; incognito: boolean }): Promise<void>;
+  /** The browser's interface language, for the toolbar title when the user chose none. */
+  uiLanguage: Language;
+}
+
+export type Rejected = { error: 'rejected' | 'invalid' };
+export interface TabStateReply {
+  tabId: number;
+  page: PageState | null;
+  incognito: boolean;
+  progress: ProgressState;
+}
+export type RouterReply = ProgressState | TabStateReply | { ok: boolean } | { severity: Severity | null } | Rejected;
+
+const REJECTED: Rejected = { error: 'rejected' };
+
+function isExtensionPage(sender: SenderLike, deps: RouterDeps): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(deps.extensionUrl);
+}
+
+/**
+ * A content script's tab: a sender in a tab whose document is a web page, or a frame that
+ * inherits one (about:blank, about:srcdoc, blob: frames that payment forms are written into).
+ */
+function contentTab(sender: SenderLike, deps: RouterDeps): number | null {
+  const id = sender.tab?.id;
+  if (!isTabId(id) || typeof sender.url !== 'string' || isExtensionPage(sender, deps)) return null;
+  return /^(?:https?:\/\/|about:|blob:)/i.test(sender.url) ? id : null;
+}
+
+async function incognitoOfTab(tabId: number, deps: RouterDeps): Promise<boolean> {
+  const known = await deps.tabs.get(tabId);
+  if (known) return known.incognito;
+  try {
+    return (await deps.tabIncognito(tabId)) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** Which progress a sender sees: its tab's window kind; the popup names its tab. */
+async function incognitoOf(sender: SenderLike, tabId: number | undefined, deps: RouterDeps): Promise<boolean> {
+  if (contentTab(sender, deps) !== null) return sender.tab?.incognito === true;
+  if (tabId !== undefined) return incognitoOfTab(tabId, deps);
+  return sender.tab?.incognito === true;
+}
+
+/** The trust we believe: "official" only when the sender's own URL is an official host of that carrier. */
+function verifiedState(state: PageState, url: string): PageState {
+  if (state.trust !== 'official') return state;
+  const site = officialSite(url);
+  return site && site.carrier === state.carrier ? state : { ...state, trust: 'suspicious' };
+}
+
+async function languageFor(incognito: boolean, deps: RouterDeps): Promise<Language> {
+  try {
+    const { progress } = await deps.store.load({ incognito });
+    return progress.settings.language ?? deps.uiLanguage;
+  } catch {
+    return deps.uiLanguage;
+  }
+}
+
+/** Sends the new progress to every tab with a panel in the same kind of window. */
+export async function broadcastProgress(state: ProgressState, incognito: boolean, deps: RouterDeps): Promise<void> {
+  const msg: ToContent = { type: 'progress', state };
+  const targets = (await deps.tabs.entries()).filter(([, e]) => e.incognito === incognito);
+  await Promise.all(
+    targets.map(async ([tabId]) => {
+      try {
+        await deps.sendToTab(tabId, msg, 0);
+      } catch {
+        // The panel is gone (tab navigated away or closed): forget it.
+        await deps.tabs.delete(tabId);
+      }
+    }),
+  );
+}
+
+export async function handleMessage(raw: unknown, sender: SenderLike, deps: RouterDeps): Promise<RouterReply> {
+  if (sender.id !== deps.runtimeId) return REJECTED;
+  const msg = parseMessage(raw);
+  if (!msg) return { error: 'invalid' };
+  const fromPage = isExtensionPage(sender, deps);
+  const tab = fromPage ? null : contentTab(sender, deps);
+  if (!fromPage && tab === null) return REJECTED;
+
+  switch (msg.type) {
+    case 'get-progress': {
+      const incognito = await incognitoOf(sender, fromPage ? msg.tabId : undefined, deps);
+      return deps.store.load({ incognito });
+    }
+
+    case 'update-progress': {
+      const incognito = await incognitoOf(sender, fromPage ? msg.tabId : undefined, deps);
+      const state = await deps.store.apply(msg.action, { incognito });
+      await broadcastProgress(state, incognito, deps);
+      return state;
+    }
+
+    case 'page-state': {
+      if (tab === null || sender.frameId !== 0 || !sender.url || !/^https?:\/\//i.test(sender.url)) return REJECTED;
+      const state = verifiedState(msg.state, sender.url);
+      const incognito = sender.tab?.incognito === true;
+      const entry: TabEntry = { state, incognito };
+      if (sender.documentId) entry.documentId = sender.documentId;
+      await deps.tabs.set(tab, entry);
+      await deps.setBadge(tab, badgeFor(state, await languageFor(incognito, deps))).catch(() => undefined);
+      return { ok: true };
+    }
+
+    case 'field-focus': {
+      // Only a sub-frame of a page we know; the verdict goes to that tab's top frame, nowhere else.
+      if (tab === null || typeof sender.frameId !== 'number' || sender.frameId <= 0) return REJECTED;
+      const entry = await deps.tabs.get(tab);
+      if (!entry) return REJECTED;
+      const severity =
+        msg.kind === null
+          ? null
+          : deps.fieldSeverity(msg.kind, { trust: entry.state.trust, step: entry.state.step, verificationPage: false });
+      try {
+        await deps.sendToTab(tab, { type: 'frame-field', kind: msg.kind, severity }, 0);
+      } catch {
+        // The top frame's panel is gone; the frame still gets its answer.
+      }
+      return { severity };
+    }
+
+    case 'panel-command': {
+      if (!fromPage) return REJECTED;
+      try {
+        await deps.sendToTab(msg.tabId, { type: 'panel-command', command: msg.command }, 0);
+        return { ok: true };
+      } catch {
+        return { ok: false };
+      }
+    }
+
+    case 'get-tab-state': {
+      if (!fromPage) return REJECTED;
+      const entry = await deps.tabs.get(msg.tabId);
+      const incognito = entry ? entry.incognito : await incognitoOfTab(msg.tabId, deps);
+      const progress = await deps.store.load({ incognito });
+      return { tabId: msg.tabId, page: entry?.state ?? null, incognito, progress };
+    }
+
+    case 'open-checklist': {
+      if (tab !== null && sender.frameId !== 0) return REJECTED;
+      const near = { windowId: sender.tab?.windowId, tabId: sender.tab?.id, incognito: sender.tab?.incognito === true };
+      try {
+        await deps.openChecklist(msg.carrier, msg.lang, near);
+        return { ok: true };
+      } catch {
+        return { ok: false };
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tab life cycle
+
+/** A tab's panel went away (its port closed): forget the tab and clear its badge. */
+export async function forgetTab(tabId: number, deps: Pick<RouterDeps, 'tabs' | 'setBadge' | 'uiLanguage'>, documentId?: string): Promise<void> {
+  const entry = await deps.tabs.get(tabId);
+  if (!entry) return;
+  // A late goodbye from the previous document must not erase the new document's state.
+  if (documentId && entry.documentId && documentId !== entry.documentId) return;
+  await deps.tabs.delete(tabId);
+  await deps.setBadge(tabId, badgeFor(null, deps.uiLanguage)).catch(() => undefined);
+}
+
+/** The keyboard shortcut: focus the panel in the active tab. */
+export async function handleCommand(
+  command: string,
+  tabId: number | undefined,
+  deps: Pick<RouterDeps, 'sendToTab'> & { activeTabId(): Promise<number | undefined> },
+): Promise<void> {
+  if (command !== 'focus-panel') return;
+  const id = tabId ?? (await deps.activeTabId());
+  if (id === undefined) return;
+  await deps.sendToTab(id, { type: 'panel-command', command: 'focus' }, 0).catch(() => undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Install and update: Chrome does not inject content scripts into tabs that are already open.
+
+export interface ManifestContentScript {
+  matches?: string[];
+  js?: string[];
+  css?: string[];
+  all_frames?: boolean;
+}
+
+export interface InjectDeps {
+  contentScripts: ManifestContentScript[];
+  queryTabs(): Promise<{ id?: number; url?: string }[]>;
+  executeScript(tabId: number, allFrames: boolean, files: string[]): Promise<unknown>;
+  insertCSS?(tabId: number, allFrames: boolean, files: string[]): Promise<unknown>;
+}
+
+function matches(pattern: string, url: string): boolean {
+  try {
+    return new MatchPattern(pattern).includes(url);
+  } catch {
+    return false;
+  }
+}
+
+/** Injects every content script into every open official tab; one failing tab does not stop the rest. Returns the tab ids reached. */
+export async function injectIntoOpenTabs(deps: InjectDeps): Promise<number[]> {
+  let tabs: { id?: number; url?: string }[];
+  try {
+    tabs = await deps.queryTabs();
+  } catch {
+    return [];
+  }
+  const reached: number[] = [];
+  for (const tab of tabs) {
+    const url = tab.url;
+    if (!isTabId(tab.id) || !url || !officialSite(url)) continue;
+    let ok = true;
+    for (const script of deps.contentScripts) {
+      if (script.matches && !script.matches.some((m) => matches(m, url))) continue;
+      const allFrames = script.all_frames === true;
+      try {
+        if (script.css?.length && deps.insertCSS) await deps.insertCSS(tab.id, allFrames, script.css);
+        if (script.js?.length) await deps.executeScript(tab.id, allFrames, script.js);
+      } catch {
+        ok = false; // a tab that closed, crashed or is an error page: skip it
+      }
+    }
+    if (ok) reached.push(tab.id);
+  }
+  return reached;
+}

@@ -1,0 +1,107 @@
+// The single writer of progress. Only the background creates one. Every read is validated
+// (utils/progress.ts); writes are serialised so actions arriving from several tabs at once are
+// applied one after another and none is lost. Incognito windows get their own in-memory copy
+// that never reaches storage. When storage fails, the guide keeps working from memory and says so.
+import type { ProgressAction, ProgressState, StorageNotice } from './messages';
+import { STORAGE_KEY, applyAction, defaultProgress, readProgress } from './progress';
+import type { ProgressV1 } from './types';
+
+/** The part of browser.storage.local the store uses (easy to fake in tests). */
+export interface StorageAreaLike {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export interface ProgressStoreOptions {
+  area: StorageAreaLike | null;
+  key?: string;
+}
+
+export interface ContextOptions {
+  incognito?: boolean;
+}
+
+export interface ProgressStore {
+  load(options?: ContextOptions): Promise<ProgressState>;
+  apply(action: ProgressAction, options?: ContextOptions): Promise<ProgressState>;
+}
+
+export function createProgressStore({ area, key = STORAGE_KEY }: ProgressStoreOptions): ProgressStore {
+  // The last value we know (from storage or from memory when storage failed).
+  let memory: ProgressV1 = defaultProgress();
+  // Memory holds changes storage does not have yet (a write failed).
+  let unsaved = false;
+  // A reset on reading is reported until the user's next change, so every tab can show it.
+  let pendingNotice: StorageNotice | null = null;
+  let incognito: ProgressV1 = defaultProgress();
+  // Every read and write of the persistent copy runs in this chain, one at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function write(progress: ProgressV1): Promise<boolean> {
+    if (!area) return false;
+    try {
+      await area.set({ [key]: progress });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Reads storage (it may have changed under us: another copy of the background, a test). */
+  async function read(): Promise<ProgressState> {
+    if (!area) return { progress: memory, notice: 'storage-unavailable' };
+    if (unsaved) {
+      // Storage is behind memory: try to catch it up before trusting it again.
+      unsaved = !(await write(memory));
+      return { progress: memory, notice: unsaved ? 'storage-unavailable' : pendingNotice };
+    }
+    let raw: unknown;
+    try {
+      const items = await area.get(key);
+      raw = items?.[key];
+    } catch {
+      return { progress: memory, notice: 'storage-unavailable' };
+    }
+    const { state, rewrite } = readProgress(raw);
+    memory = state.progress;
+    if (state.notice) pendingNotice = state.notice;
+    if (rewrite && !(await write(memory))) {
+      unsaved = true;
+      return { progress: memory, notice: 'storage-unavailable' };
+    }
+    return { progress: memory, notice: pendingNotice };
+  }
+
+  return {
+    load(options = {}) {
+      if (options.incognito) return Promise.resolve({ progress: incognito, notice: null });
+      return serially(read);
+    },
+
+    apply(action, options = {}) {
+      if (options.incognito) {
+        incognito = applyAction(incognito, action);
+        return Promise.resolve({ progress: incognito, notice: null });
+      }
+      return serially(async () => {
+        const current = await read();
+        const next = applyAction(current.progress, action);
+        if (next === current.progress) return current;
+        memory = next;
+        if (await write(next)) {
+          unsaved = false;
+          pendingNotice = null;
+          return { progress: next, notice: null };
+        }
+        unsaved = true;
+        return { progress: next, notice: 'storage-unavailable' };
+      });
+    },
+  };
+}
