@@ -1,0 +1,60 @@
+// Page-level helpers shared by the step detectors: where statuses are read, and what a field or
+// a form is about. Pure functions over a PageSnapshot.
+import type { PageSnapshot, SnapshotField, SnapshotForm } from '../types';
+import { has } from './words';
+
+/** How much of the main text counts as the page's "status area" (the top, where a result is announced). */
+export const STATUS_ZONE_CHARS = 800;
+/** How close (in characters) a status must be to the words saying what it is about. */
+export const NEAR_CHARS = 120;
+
+/**
+ * Title, main headings and the top of the main text: where a page announces what it is.
+ * Prose further down (FAQs, terms) does not decide a status.
+ */
+export function statusZone(snap: PageSnapshot): string {
+  return [snap.title, ...snap.headings, snap.text.slice(0, STATUS_ZONE_CHARS)].join(' | ');
+}
+
+/** Splits `idNumber`, `id_no`, `cc-number` into words so attribute names match like labels. */
+function attrWords(s: string): string {
+  return s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.[\]]+/g, ' ');
+}
+
+/** Everything that describes a field: label, name, id, autocomplete and type. */
+export function fieldText(f: SnapshotField): string {
+  return [f.label, attrWords(f.name), attrWords(f.id), attrWords(f.autocomplete), f.type].join(' | ');
+}
+
+export function isPaymentField(f: SnapshotField): boolean {
+  return f.autocomplete.startsWith('cc-') || has(fieldText(f), 'common.paymentField');
+}
+
+/** A top-up, bill or shop form: it pays for something, it never cancels anything. */
+export function isPaymentForm(form: SnapshotForm): boolean {
+  return form.fields.some(isPaymentField) || form.submitTexts.some((t) => has(t, 'common.paymentSubmit'));
+}
+
+export function hasPaymentForm(snap: PageSnapshot): boolean {
+  return snap.forms.some(isPaymentForm);
+}
+
+/** Deregistration or termination wording. */
+export function hasCancelWords(text: string): boolean {
+  return has(text, 'common.deregistration', 'common.termination');
+}
+
+/** What a cancellation request form asks for, if anything (ID number, reason, agreement). */
+export function requestFields(form: SnapshotForm): { id: boolean; reason: boolean; agreement: boolean } {
+  if (isPaymentForm(form)) return { id: false, reason: false, agreement: false };
+  return {
+    id: form.fields.some((f) => f.type !== 'checkbox' && has(fieldText(f), 'submit-request.idField')),
+    reason: form.fields.some((f) => f.type !== 'checkbox' && has(fieldText(f), 'submit-request.reasonField')),
+    agreement: form.checkboxLabels.some((l) => has(l, 'submit-request.agreement')),
+  };
+}
+
+export function isRequestShaped(form: SnapshotForm): boolean {
+  const r = requestFields(form);
+  return r.id || r.reason || r.agreement;
+}

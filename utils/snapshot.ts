@@ -1,0 +1,361 @@
+// Builds a PageSnapshot from the DOM: what the step detectors see. One linear walk over the
+// document, no layout and no getComputedStyle (a page can have 10,000 controls), capped sizes.
+// Privacy: the path never carries the query string (nor a query hidden in a hash route), and no
+// typed value is read: only button-like inputs give their value as a label.
+import type { PageSnapshot, SnapshotAction, SnapshotField, SnapshotForm } from './types';
+
+/** Our own UI's host element carries this attribute; the snapshot never looks inside it. */
+export const GUIDE_HOST_ATTRIBUTE = 'data-sim-exit-guide-host';
+
+export interface SnapshotLocation {
+  hostname: string;
+  pathname: string;
+  hash: string;
+}
+
+export const SNAPSHOT_LIMITS = {
+  text: 4000,
+  actions: 400,
+  fields: 400,
+  actionText: 120,
+  label: 200,
+  headings: 60,
+  headingText: 200,
+  pseudoSubmits: 20,
+} as const;
+
+// Never walked: code, media, our host, and subtrees whose text is not page prose.
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
+  'canvas', 'video', 'audio', 'select', 'textarea', 'option', 'datalist', 'head',
+]);
+// Inline elements do not separate words; every other element does (textContent would glue
+// "<li>Home</li><li>Plans</li>" into "HomePlans").
+const INLINE_TAGS = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark',
+  'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var',
+]);
+const NAV_ROLES = new Set(['navigation', 'menu', 'menubar']);
+const CHROME_ROLES = new Set(['navigation', 'menu', 'menubar', 'banner', 'contentinfo', 'complementary']);
+const SECTIONING = new Set(['main', 'article', 'section']);
+const BUTTON_INPUTS = new Set(['submit', 'button', 'reset', 'image']);
+const NOT_FIELDS = new Set(['hidden', ...BUTTON_INPUTS]);
+
+/** A text being collected for one element (an action, heading or label) while the walk is inside it. */
+interface Acc {
+  parts: string[];
+  len: number;
+  alt: string;
+}
+const ACC_LIMIT = 300;
+
+interface PendingField {
+  field: SnapshotField;
+  el: Element;
+  form: number;
+  wrap: Acc | null;
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function cap(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n).trim() : s;
+}
+
+/** Drops a query hidden in a hash route (`#/account?token=…`). */
+function hashWithoutQuery(hash: string): string {
+  const q = hash.indexOf('?');
+  return q === -1 ? hash : hash.slice(0, q);
+}
+
+function accText(acc: Acc): string {
+  return collapse(acc.parts.join(''));
+}
+
+/** Cheap visibility: attributes only (no layout). */
+function isHidden(el: Element, body: Element): boolean {
+  if (el.hasAttribute('hidden') || el.hasAttribute('inert')) return true;
+  // Modal libraries put aria-hidden on the page's top-level containers while a dialog is open;
+  // honouring it there would blank the whole page, so it counts only below them.
+  if (el.getAttribute('aria-hidden') === 'true' && el.parentNode !== body) return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (el.localName === 'dialog' && !el.hasAttribute('open')) return true;
+  return false;
+}
+
+class Builder {
+  private readonly elements: Element[] = [];
+  private readonly actions: SnapshotAction[] = [];
+  private readonly headings: string[] = [];
+  private readonly mainText: string[] = [];
+  private readonly otherText: string[] = [];
+  private mainLen = 0;
+  private otherLen = 0;
+  private readonly forms: SnapshotForm[] = [];
+  private readonly formIndex = new Map<Element, number>();
+  private readonly pseudo: SnapshotForm = { fields: [], submitTexts: [], checkboxLabels: [] };
+  private readonly fields: PendingField[] = [];
+  private readonly labelFor = new Map<string, string>();
+  private readonly open: Acc[] = [];
+  private readonly base: string;
+
+  // Walk state, saved and restored around each element (no allocation per element).
+  private nav = false;
+  private chrome = false;
+  private main = false;
+  private sectioning = false;
+  private form = -1;
+  private label: Acc | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly loc: SnapshotLocation,
+    private readonly body: Element,
+  ) {
+    const fallback = `https://${loc.hostname}${loc.pathname}`;
+    let base = fallback;
+    try {
+      const b = new URL(doc.baseURI);
+      if ((b.protocol === 'https:' || b.protocol === 'http:') && b.hostname === loc.hostname) base = b.href;
+    } catch {
+      // keep the fallback
+    }
+    this.base = base;
+  }
+
+  private addText(s: string): void {
+    for (const acc of this.open) {
+      if (acc.len < ACC_LIMIT) {
+        acc.parts.push(s);
+        acc.len += s.length;
+      }
+    }
+    if (this.chrome) return;
+    // Raw lengths overshoot the cap on purpose: collapsing whitespace shrinks them later.
+    if (this.main) {
+      if (this.mainLen < SNAPSHOT_LIMITS.text * 2) {
+        this.mainText.push(s);
+        this.mainLen += s.length;
+      }
+    } else if (this.otherLen < SNAPSHOT_LIMITS.text * 2) {
+      this.otherText.push(s);
+      this.otherLen += s.length;
+    }
+  }
+
+  visitChildren(parent: ParentNode): void {
+    for (let n = parent.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) this.addText((n as Text).data);
+      else if (n.nodeType === 1) this.visit(n as Element);
+    }
+  }
+
+  private visit(el: Element): void {
+    const tag = el.localName;
+    if (el.hasAttribute(GUIDE_HOST_ATTRIBUTE) || isHidden(el, this.body)) return;
+    const role = el.getAttribute('role');
+    const inputType = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : '';
+    if (tag === 'input' && inputType === 'hidden') return;
+
+    // Fields (select and textarea are not walked: their contents are options or typed text).
+    if (tag === 'input' || tag === 'select' || tag === 'textarea') {
+      if (!NOT_FIELDS.has(inputType)) {
+        this.addField(el, tag, tag === 'input' ? inputType : tag);
+        return;
+      }
+    }
+    if (SKIP_TAGS.has(tag)) return;
+    if (el.getAttribute('contenteditable') === 'true' || el.getAttribute('contenteditable') === '') return;
+
+    const saved = { nav: this.nav, chrome: this.chrome, main: this.main, sectioning: this.sectioning, form: this.form, label: this.label };
+    const pageLevel = !this.sectioning;
+    if (tag === 'nav' || tag === 'aside' || (tag === 'header' && pageLevel) || (role !== null && NAV_ROLES.has(role))) this.nav = true;
+    if (tag === 'nav' || tag === 'aside' || ((tag === 'header' || tag === 'footer') && pageLevel) || (role !== null && CHROME_ROLES.has(role))) this.chrome = true;
+    if (tag === 'main' || role === 'main') this.main = true;
+    if (SECTIONING.has(tag) || role === 'main') this.sectioning = true;
+    if (tag === 'form') this.form = this.formFor(el);
+
+    const kind = this.actionKind(el, tag, role, inputType);
+    const isHeading = /^h[1-3]$/.test(tag) || role === 'heading';
+    const isLabel = tag === 'label';
+    const acc: Acc | null = kind || isHeading || isLabel ? { parts: [], len: 0, alt: '' } : null;
+    if (acc) this.open.push(acc);
+    if (isLabel) this.label = acc;
+    const block = !INLINE_TAGS.has(tag);
+
+    if (block) this.addText(' ');
+    if (tag === 'img' && this.open.length > 0) {
+      const alt = el.getAttribute('alt');
+      if (alt) for (const a of this.open) if (!a.alt) a.alt = alt;
+    }
+    const shadow = (el as HTMLElement).shadowRoot;
+    if (shadow) this.visitChildren(shadow);
+    this.visitChildren(el);
+    if (block) this.addText(' ');
+
+    if (acc) {
+      this.open.pop();
+      const text = accText(acc);
+      if (kind) this.addAction(el, kind, text, acc.alt, inputType);
+      if (isHeading && text && !this.chrome && this.headings.length < SNAPSHOT_LIMITS.headings) {
+        this.headings.push(cap(text, SNAPSHOT_LIMITS.headingText));
+      }
+      if (isLabel && text) {
+        const forId = el.getAttribute('for');
+        if (forId) this.labelFor.set(forId, this.labelFor.has(forId) ? `${this.labelFor.get(forId)} ${text}` : text);
+      }
+    }
+    this.nav = saved.nav;
+    this.chrome = saved.chrome;
+    this.main = saved.main;
+    this.sectioning = saved.sectioning;
+    this.form = saved.form;
+    this.label = saved.label;
+  }
+
+  private formFor(el: Element): number {
+    let i = this.formIndex.get(el);
+    if (i === undefined) {
+      i = this.forms.length;
+      this.forms.push({ fields: [], submitTexts: [], checkboxLabels: [] });
+      this.formIndex.set(el, i);
+    }
+    return i;
+  }
+
+  private actionKind(el: Element, tag: string, role: string | null, inputType: string): 'link' | 'button' | null {
+    if (role === 'button') return 'button';
+    if (role === 'link' || role === 'menuitem') return 'link';
+    if (tag === 'a') return el.hasAttribute('href') ? 'link' : null;
+    if (tag === 'button') return 'button';
+    if (tag === 'input' && BUTTON_INPUTS.has(inputType) && inputType !== 'reset') return 'button';
+    return null;
+  }
+
+  private addAction(el: Element, kind: 'link' | 'button', content: string, alt: string, inputType: string): void {
+    const raw =
+      content ||
+      el.getAttribute('aria-label') ||
+      el.getAttribute('title') ||
+      (inputType ? el.getAttribute('value') ?? (inputType === 'submit' ? 'Submit' : '') : '') ||
+      alt;
+    const text = cap(collapse(raw ?? ''), SNAPSHOT_LIMITS.actionText);
+    // Submit buttons belong to their form (or, outside any form, to the pseudo-form).
+    const tag = el.localName;
+    const type = (el.getAttribute('type') ?? '').toLowerCase();
+    const isSubmit = (tag === 'button' && (type === '' || type === 'submit')) || inputType === 'submit' || inputType === 'image';
+    if (text) {
+      if (this.form >= 0) {
+        if (isSubmit) this.forms[this.form]?.submitTexts.push(text);
+      } else if (kind === 'button' && !this.nav && this.pseudo.submitTexts.length < SNAPSHOT_LIMITS.pseudoSubmits) {
+        this.pseudo.submitTexts.push(text);
+      }
+    }
+    if (this.actions.length >= SNAPSHOT_LIMITS.actions) return;
+    const action: SnapshotAction = { ref: this.elements.length, kind, text, inNav: this.nav };
+    const rawHref = tag === 'a' || tag === 'area' ? el.getAttribute('href') : null;
+    if (rawHref !== null) {
+      const href = this.linkPath(rawHref);
+      if (href !== undefined) action.href = href;
+    }
+    this.elements.push(el);
+    this.actions.push(action);
+  }
+
+  /** pathname + hash (same host), `//host` + pathname + hash (other hosts); never the query. */
+  private linkPath(raw: string): string | undefined {
+    try {
+      const u = new URL(raw, this.base);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
+      const path = u.pathname + hashWithoutQuery(u.hash);
+      return u.hostname === this.loc.hostname ? path : `//${u.hostname}${path}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private addField(el: Element, tag: 'input' | 'select' | 'textarea', type: string): void {
+    if (this.fields.length >= SNAPSHOT_LIMITS.fields) return;
+    let form = this.form;
+    const formAttr = el.getAttribute('form');
+    if (formAttr) {
+      const owner = this.doc.getElementById(formAttr);
+      if (owner && owner.localName === 'form') form = this.formFor(owner);
+    }
+    const field: SnapshotField = {
+      ref: this.elements.length,
+      tag,
+      type,
+      name: el.getAttribute('name') ?? '',
+      id: el.getAttribute('id') ?? '',
+      autocomplete: (el.getAttribute('autocomplete') ?? '').toLowerCase(),
+      label: '',
+    };
+    this.elements.push(el);
+    this.fields.push({ field, el, form, wrap: this.label });
+  }
+
+  private labelOf(p: PendingField): string {
+    const el = p.el;
+    const parts: string[] = [];
+    if (p.field.id) parts.push(this.labelFor.get(p.field.id) ?? '');
+    if (p.wrap) parts.push(accText(p.wrap));
+    parts.push(el.getAttribute('aria-label') ?? '');
+    const by = el.getAttribute('aria-labelledby');
+    if (by) {
+      for (const id of by.split(/\s+/).slice(0, 5)) {
+        const t = id ? this.doc.getElementById(id)?.textContent : null;
+        if (t) parts.push(cap(collapse(t), SNAPSHOT_LIMITS.label));
+      }
+    }
+    parts.push(el.getAttribute('placeholder') ?? '', el.getAttribute('title') ?? '');
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const part of parts) {
+      const c = collapse(part);
+      if (c && !seen.has(c)) {
+        seen.add(c);
+        out.push(c);
+      }
+    }
+    return cap(out.join(' '), SNAPSHOT_LIMITS.label);
+  }
+
+  finish(): { snapshot: PageSnapshot; elements: Element[] } {
+    for (const p of this.fields) {
+      p.field.label = this.labelOf(p);
+      const form = p.form >= 0 ? this.forms[p.form] : this.pseudo;
+      if (!form) continue;
+      form.fields.push(p.field);
+      if (p.field.type === 'checkbox' && p.field.label) form.checkboxLabels.push(p.field.label);
+    }
+    const forms = this.forms.filter((f) => f.fields.length > 0);
+    if (this.pseudo.fields.length > 0) forms.push(this.pseudo);
+    const text = cap(collapse(`${this.mainText.join('')} ${this.otherText.join('')}`), SNAPSHOT_LIMITS.text);
+    const snapshot: PageSnapshot = {
+      host: this.loc.hostname.toLowerCase(),
+      path: this.loc.pathname + hashWithoutQuery(this.loc.hash),
+      lang: this.doc.documentElement?.getAttribute('lang') ?? '',
+      title: cap(collapse(this.doc.title ?? ''), SNAPSHOT_LIMITS.headingText),
+      headings: this.headings,
+      text,
+      actions: this.actions,
+      forms,
+    };
+    return { snapshot, elements: this.elements };
+  }
+}
+
+/**
+ * Reads the page into a snapshot. `loc` is usually `location`; only hostname, pathname and hash
+ * are read, so the query string never enters the snapshot.
+ */
+export function takeSnapshot(doc: Document, loc: SnapshotLocation): { snapshot: PageSnapshot; elements: Element[] } {
+  const body = doc.body ?? doc.documentElement;
+  const builder = new Builder(doc, { hostname: loc.hostname, pathname: loc.pathname, hash: loc.hash }, body);
+  if (body) builder.visitChildren(body);
+  return builder.finish();
+}
