@@ -9,7 +9,7 @@ export interface Rect {
 
 const PAD = 6;
 
-export function Highlight({ rect, viewport }: { rect: Rect; viewport: { width: number; height: number } }) {
+export function Highlight({ rect, viewport, dim }: { rect: Rect; viewport: { width: number; height: number }; dim: boolean }) {
   const x = Math.max(0, rect.left - PAD);
   const y = Math.max(0, rect.top - PAD);
   const w = rect.width + PAD * 2;
@@ -19,9 +19,11 @@ export function Highlight({ rect, viewport }: { rect: Rect; viewport: { width: n
   const d = `M0 0H${vw}V${vh}H0Z M${x} ${y}h${w}v${h}h${-w}Z`;
   return (
     <>
-      <svg class="highlight-overlay" width={vw} height={vh} viewBox={`0 0 ${vw} ${vh}`} aria-hidden="true">
-        <path d={d} fill-rule="evenodd" />
-      </svg>
+      {dim ? (
+        <svg class="highlight-overlay" width={vw} height={vh} viewBox={`0 0 ${vw} ${vh}`} aria-hidden="true">
+          <path d={d} fill-rule="evenodd" />
+        </svg>
+      ) : null}
       <div
         class="highlight-ring"
         data-highlight=""

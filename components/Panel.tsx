@@ -47,9 +47,9 @@ function ThisPage({ state, actions }: { state: PanelState; actions: PanelActions
         <button
           type="button"
           class="primary"
-          onClick={state.highlightShown ? actions.hideHighlight : actions.showTarget}
+          onClick={state.spotlight ? actions.hideHighlight : actions.showTarget}
         >
-          {t(state.highlightShown ? 'hideHighlight' : 'showMe', lang)}
+          {t(state.spotlight ? 'hideHighlight' : 'showMe', lang)}
         </button>
       ) : null}
     </section>
@@ -180,33 +180,33 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
         {t('panelLabel', lang)}
       </span>
       {state.field ? <FieldMessage field={state.field} lang={lang} /> : null}
-      {state.expanded && !state.turnedOff ? (
-        <div class="body">
-          <Header state={state} actions={actions} />
-          {noticeKey ? (
-            <div class="notice" role="status">
-              {t(noticeKey, lang)}{' '}
-              <button type="button" class="link-button" onClick={actions.dismissNotice}>
-                {t('dismiss', lang)}
-              </button>
-            </div>
-          ) : null}
-          {state.thirdPartyFrame ? <p class="notice">{t('thirdPartyFrame', lang)}</p> : null}
-          <ThisPage state={state} actions={actions} />
-          <CardPicker
-            lang={lang}
-            carrierProgress={state.progress?.carriers[state.carrier.id] ?? null}
-            onSelect={actions.selectCard}
-            onAdd={actions.addCard}
-          />
-          <section aria-labelledby="steps-title">
-            <h3 id="steps-title">{t('steps', lang)}</h3>
-            <StepList carrier={state.carrier} lang={lang} current={state.step} card={card} onMark={actions.markStep} />
-          </section>
-          <Checklist lang={lang} card={card} onToggle={actions.toggleCheck} onPrint={actions.printChecklist} />
-          <InfoSections carrier={state.carrier} lang={lang} />
-        </div>
-      ) : (
+      {/* The body stays in the DOM when collapsed (hidden), so the steps and their state are always there. */}
+      <div class="body" hidden={!state.expanded}>
+        <Header state={state} actions={actions} />
+        {noticeKey ? (
+          <div class="notice" role="status">
+            {t(noticeKey, lang)}{' '}
+            <button type="button" class="link-button" onClick={actions.dismissNotice}>
+              {t('dismiss', lang)}
+            </button>
+          </div>
+        ) : null}
+        {state.thirdPartyFrame ? <p class="notice">{t('thirdPartyFrame', lang)}</p> : null}
+        <ThisPage state={state} actions={actions} />
+        <CardPicker
+          lang={lang}
+          carrierProgress={state.progress?.carriers[state.carrier.id] ?? null}
+          onSelect={actions.selectCard}
+          onAdd={actions.addCard}
+        />
+        <section aria-labelledby="steps-title">
+          <h3 id="steps-title">{t('steps', lang)}</h3>
+          <StepList carrier={state.carrier} lang={lang} current={state.step} card={card} onMark={actions.markStep} />
+        </section>
+        <Checklist lang={lang} card={card} onToggle={actions.toggleCheck} onPrint={actions.printChecklist} />
+        <InfoSections carrier={state.carrier} lang={lang} />
+      </div>
+      {state.expanded ? null : (
         <button
           ref={tabRef}
           type="button"

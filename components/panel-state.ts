@@ -14,7 +14,10 @@ export interface PanelState {
   step: StepId | null;
   /** The page has an element to highlight for the current step. */
   hasTarget: boolean;
+  /** The ring around the element to use: on by itself when the page has one, until the user hides it. */
   highlightShown: boolean;
+  /** The dimmed page with a cut-out, shown when the user asks where to click. */
+  spotlight: boolean;
   progress: ProgressV1 | null;
   notice: StorageNotice | null;
   expanded: boolean;

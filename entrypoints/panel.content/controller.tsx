@@ -35,7 +35,9 @@ function App({ store, actions, highlight }: { store: Store<PanelState>; actions:
   return (
     <>
       {state.turnedOff ? null : <Panel state={state} actions={actions} />}
-      {hl.rect && state.highlightShown ? <Highlight rect={hl.rect} viewport={hl.viewport} /> : null}
+      {hl.rect && state.highlightShown && !state.turnedOff ? (
+        <Highlight rect={hl.rect} viewport={hl.viewport} dim={state.spotlight} />
+      ) : null}
     </>
   );
 }
@@ -64,6 +66,7 @@ export async function startPanel(site: OfficialSite): Promise<void> {
     step: null,
     hasTarget: false,
     highlightShown: false,
+    spotlight: false,
     progress,
     notice: initial ? initial.notice : 'storage-unavailable',
     expanded: false,
@@ -82,6 +85,8 @@ export async function startPanel(site: OfficialSite): Promise<void> {
   let elements: Element[] = [];
   let target: Element | null = null;
   let userToggled = false;
+  // The user hid the highlight of this element: do not bring it back until the target changes.
+  let hiddenTarget: Element | null = null;
   let evaluated = false;
 
   const highlight = trackHighlight(
@@ -128,16 +133,17 @@ export async function startPanel(site: OfficialSite): Promise<void> {
       const src = (f as HTMLIFrameElement).src;
       return /^https?:/i.test(src) && !officialSite(src);
     });
-    const patch: Partial<PanelState> = { step, hasTarget: target !== null, thirdPartyFrame };
-    if (!target) patch.highlightShown = false;
+    const ringOn = target !== null && target !== hiddenTarget;
+    const patch: Partial<PanelState> = { step, hasTarget: target !== null, thirdPartyFrame, highlightShown: ringOn };
+    if (!ringOn) patch.spotlight = false;
     if (!userToggled && (!evaluated || step !== before.step)) {
       // Most visits are top-ups: only a cancellation step opens the panel, unless the user said otherwise.
       patch.expanded = step !== null && !(before.progress?.settings.collapsed ?? false);
     }
     evaluated = true;
     store.set(patch);
-    if (!target) highlight.hide();
-    else if (store.get().highlightShown) highlight.show(target, false);
+    if (target && ringOn) highlight.show(target, false);
+    else highlight.hide();
     if (step !== before.step || !before.step) reportPageState();
     const card = activeCardSteps(store.get().progress, carrier.id);
     if (step && !card.includes(step)) update({ kind: 'reach-step', carrier: carrier.id, step });
@@ -157,8 +163,7 @@ export async function startPanel(site: OfficialSite): Promise<void> {
       userToggled = true;
       store.set({ expanded });
       if (!expanded) {
-        store.set({ highlightShown: false });
-        highlight.hide();
+        store.set({ spotlight: false });
         placeTab();
       }
       update({ kind: 'settings', patch: { collapsed: !expanded } });
@@ -174,13 +179,15 @@ export async function startPanel(site: OfficialSite): Promise<void> {
     selectCard: (card) => update({ kind: 'select-card', carrier: carrier.id, card }),
     showTarget() {
       if (!target) return;
-      store.set({ highlightShown: true });
+      hiddenTarget = null;
+      store.set({ highlightShown: true, spotlight: true });
       highlight.show(target, true);
       // Move keyboard focus to the element to use, so Enter follows it.
       if (target instanceof HTMLElement) target.focus({ preventScroll: true });
     },
     hideHighlight() {
-      store.set({ highlightShown: false });
+      hiddenTarget = target;
+      store.set({ highlightShown: false, spotlight: false });
       highlight.hide();
     },
     turnOff(scope) {
@@ -189,7 +196,7 @@ export async function startPanel(site: OfficialSite): Promise<void> {
         scope === 'everywhere'
           ? { disabledEverywhere: true }
           : { disabledHosts: [...new Set([...(settings?.disabledHosts ?? []), site.host])].sort() };
-      store.set({ turnedOff: true, highlightShown: false });
+      store.set({ turnedOff: true, highlightShown: false, spotlight: false });
       highlight.hide();
       update({ kind: 'settings', patch });
     },
@@ -218,11 +225,11 @@ export async function startPanel(site: OfficialSite): Promise<void> {
   const attachKeyListener = () => {
     keyListener.abort();
     keyListener = new AbortController();
-    // Escape anywhere hides the highlight (the panel handles Escape inside itself).
+    // Escape anywhere lifts the dimming (the panel handles Escape inside itself).
     doc.addEventListener(
       'keydown',
       (e) => {
-        if (e.key === 'Escape' && store.get().highlightShown) actions.hideHighlight();
+        if (e.key === 'Escape' && store.get().spotlight) store.set({ spotlight: false });
       },
       { signal: keyListener.signal, capture: true },
     );

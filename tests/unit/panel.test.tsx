@@ -25,6 +25,7 @@ function state(patch: Partial<PanelState> = {}): PanelState {
     step: 'find-entry',
     hasTarget: true,
     highlightShown: false,
+    spotlight: false,
     progress,
     notice: null,
     expanded: true,
@@ -136,7 +137,9 @@ describe('Panel', () => {
     const collapsed = mount(state({ expanded: false }));
     const tab = collapsed.el.querySelector('button.tab')!;
     expect(tab.getAttribute('aria-label')).toMatch(/Open/);
-    expect(collapsed.el.querySelectorAll('[data-step-id]')).toHaveLength(0);
+    // Collapsed, the steps stay in the DOM (hidden), so their state and the contract hold.
+    expect(collapsed.el.querySelectorAll('[data-step-id]')).toHaveLength(5);
+    expect(collapsed.el.querySelector<HTMLElement>('.body')!.hidden).toBe(true);
   });
 
   it('says that an enabled site is not official and names the official address', () => {
