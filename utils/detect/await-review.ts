@@ -3,11 +3,16 @@
 // never "processing fee".
 import type { PageSnapshot, StepSignal } from '../types';
 import { isRequestShaped, NEAR_CHARS, statusZone } from './page';
-import { mask, near } from './words';
+import { has, mask, near } from './words';
 
 export function detectAwaitReview(snap: PageSnapshot): StepSignal | null {
-  // A page still asking for the request is not waiting for its review.
-  if (snap.forms.some(isRequestShaped)) return null;
+  // A page still asking for the request is not waiting for its review, unless the page announces
+  // in its title or a heading that a request is in ("你的申請已提交，審核中" above a form for another
+  // card). Prose around a request form ("your request will be processed within a day") is no status.
+  if (snap.forms.some(isRequestShaped)) {
+    const announced = mask([snap.title, ...snap.headings].join(' | '), 'await-review.negative');
+    if (!has(announced, 'await-review.status')) return null;
+  }
   const zone = mask(statusZone(snap), 'await-review.negative');
   if (near(zone, ['await-review.status'], ['common.deregistration', 'common.termination'], NEAR_CHARS)) {
     return { step: 'await-review' };

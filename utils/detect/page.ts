@@ -26,8 +26,15 @@ export function fieldText(f: SnapshotField): string {
   return [f.label, attrWords(f.name), attrWords(f.id), attrWords(f.autocomplete), f.type].join(' | ');
 }
 
+export function isIdField(f: SnapshotField): boolean {
+  return f.type !== 'checkbox' && has(fieldText(f), 'submit-request.idField');
+}
+
 export function isPaymentField(f: SnapshotField): boolean {
-  return f.autocomplete.startsWith('cc-') || has(fieldText(f), 'common.paymentField');
+  if (f.autocomplete.startsWith('cc-')) return true;
+  // An identity document is never a payment card: "Hong Kong Identity Card number" and "HKID card
+  // number" hold "card number" but ask for an ID.
+  return !isIdField(f) && has(fieldText(f), 'common.paymentField');
 }
 
 /** A top-up, bill or shop form: it pays for something, it never cancels anything. */
@@ -48,7 +55,7 @@ export function hasCancelWords(text: string): boolean {
 export function requestFields(form: SnapshotForm): { id: boolean; reason: boolean; agreement: boolean } {
   if (isPaymentForm(form)) return { id: false, reason: false, agreement: false };
   return {
-    id: form.fields.some((f) => f.type !== 'checkbox' && has(fieldText(f), 'submit-request.idField')),
+    id: form.fields.some(isIdField),
     reason: form.fields.some((f) => f.type !== 'checkbox' && has(fieldText(f), 'submit-request.reasonField')),
     agreement: form.checkboxLabels.some((l) => has(l, 'submit-request.agreement')),
   };
