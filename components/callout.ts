@@ -1,6 +1,6 @@
 // The callout beside a sensitive field: a small box in the extension's own (closed) shadow root,
 // positioned next to the field, never inside the page's DOM. Vanilla DOM so it can run without
-// Preact; text goes in as text only (no innerHTML). It does not take focus, and pressing the mouse
+// Preact; text goes in as text only, never parsed as HTML. It does not take focus, and pressing the mouse
 // on it does not blur the field.
 import type { FieldKind, Severity } from '../utils/types';
 

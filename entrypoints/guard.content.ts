@@ -38,6 +38,11 @@ export default defineContentScript({
   main() {
     // The top frame's panel script guards the top frame itself.
     if (window.top === window) return;
+    // Once per frame, even if the script is injected again after an install.
+    const flag = Symbol.for('sim-exit-guide.guard');
+    const world = globalThis as { [flag]?: boolean };
+    if (world[flag]) return;
+    world[flag] = true;
     let root: ShadowRoot | null = null;
     const lifetime = new AbortController();
     const lang = languageFromTag(document.documentElement.lang) ?? languageFromTag(navigator.language) ?? 'en';

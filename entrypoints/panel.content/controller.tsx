@@ -152,6 +152,7 @@ export async function startPanel(site: OfficialSite): Promise<void> {
 
   const fields = startFieldController({
     doc,
+    host: mounted.host,
     layer: calloutLayer,
     root: mounted.root,
     store,
@@ -203,6 +204,12 @@ export async function startPanel(site: OfficialSite): Promise<void> {
     dismissNotice: () => store.set({ notice: null }),
     printChecklist: () => void send({ type: 'open-checklist', carrier: carrier.id, lang: store.get().lang }),
   };
+
+  // Clicking our buttons must not blur the page's field (the contract): only our own text boxes take focus.
+  container.addEventListener('mousedown', (e) => {
+    const el = e.target as Element | null;
+    if (!el?.closest('input:not([type=checkbox]):not([type=radio]),select,textarea')) e.preventDefault();
+  });
 
   const renderApp = () => render(<App store={store} actions={actions} highlight={highlightStore} />, container);
   renderApp();

@@ -10,13 +10,14 @@ import type { FieldKind, Severity } from '../../utils/types';
 
 interface Options {
   doc: Document;
+  host: Element;
   layer: HTMLElement;
   root: ShadowRoot;
   store: Store<PanelState>;
   signal: AbortSignal;
 }
 
-export function startFieldController({ doc, root, store, signal }: Options) {
+export function startFieldController({ doc, host, root, store, signal }: Options) {
   // Acknowledged fields, for this page view only: never stored.
   const acknowledged = new WeakSet<Element>();
   let focused: { element: Element; kind: FieldKind } | null = null;
@@ -59,6 +60,8 @@ export function startFieldController({ doc, root, store, signal }: Options) {
     signal.addEventListener('abort', () => stop.abort(), { once: true });
     startFieldGuard(doc, {
       signal: stop.signal,
+      // Focus moving into our own panel or callout is not the user leaving the field.
+      isOwnUi: (el) => el === host,
       onChange(state) {
         focused = state ? { element: state.element, kind: state.kind } : null;
         show();

@@ -1,0 +1,209 @@
+// One interface for both real browsers, so each end-to-end scenario has ONE body that runs in
+// Chromium and in Firefox (issue 4, item 3). Everything a scenario reads comes back as plain data
+// shaped like the Chromium reader's (tests/e2e/harness/shadow.ts): the same `PanelState`, the
+// same `FieldKindElement`, the same `Box`. Node handles (CDP nodes, remote objects) never cross
+// this interface; selectors do.
+//
+// Selectors: use compound selectors without combinators (`[data-step-id="sign-in"]`,
+// `button[data-action=x]`): the Chromium reader matches those itself over CDP, Firefox uses
+// `querySelector`, and both agree on that subset.
+import type { Box, FieldKindElement, PanelState } from './shadow';
+
+export type { Box, FieldKindElement, PanelState };
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** An element described as data (from the guide's shadow root or the page). */
+export interface ElementInfo {
+  /** Lower-case tag name. */
+  tag: string;
+  attrs: Record<string, string>;
+  /** Text of the subtree (script/style/template skipped), whitespace collapsed. */
+  text: string;
+  /** Border box in viewport CSS pixels, or null when not rendered. */
+  box: Box | null;
+  /**
+   * Checked state as `readChecked` in shadow.ts defines it: the element's own `aria-checked`, else
+   * its `checked` property (an input), else the same on its first checkbox-like descendant; null if none.
+   */
+  checked: boolean | null;
+}
+
+export interface GotoOptions {
+  /** Default 'load'. */
+  waitUntil?: 'load' | 'domcontentloaded';
+}
+
+export interface E2EPage {
+  readonly browserName: BrowserName;
+  /** The top document's URL as the browser reports it. */
+  url(): string;
+  /** Navigate; resolves with the main response's HTTP status (null when there was none). */
+  goto(url: string, options?: GotoOptions): Promise<number | null>;
+  reload(options?: GotoOptions): Promise<void>;
+  title(): Promise<string>;
+  close(): Promise<void>;
+
+  // --- the test contract, read inside the closed shadow root -------------------------------
+  /** The panel as the contract sees it (never throws for a missing panel). */
+  queryPanel(): Promise<PanelState>;
+  /** Poll `queryPanel` until `predicate` holds; on timeout fail with the last state. */
+  waitForPanel(predicate?: (state: PanelState) => boolean, timeout?: number): Promise<PanelState>;
+  /** Every `[data-field-kind]` on the whole page: document, every shadow root (closed too), frames. */
+  fieldKindElements(): Promise<FieldKindElement[]>;
+  countFieldKind(): Promise<number>;
+  /** The first element matching `selector` in the guide's shadow root (nested shadow roots included). */
+  shadowElement(selector: string): Promise<ElementInfo | null>;
+  /** The text of the `[data-guide-panel]` element ('' when absent). */
+  panelText(): Promise<string>;
+  /** A real mouse click at the centre of the first match in the guide's shadow root (scrolled into view first). */
+  clickInShadow(selector: string): Promise<ElementInfo>;
+
+  // --- the page itself ------------------------------------------------------------------------
+  /** The first element matching `selector` in the page's light DOM (top document), or null. */
+  pageElement(selector: string): Promise<ElementInfo | null>;
+  /**
+   * Focus a page control like a user would reach it (element.focus()). `frame`: a substring of
+   * the URL of the (child) frame that holds it; default the top document.
+   */
+  focus(selector: string, options?: { frame?: string }): Promise<void>;
+  /** Blur whatever has focus in the top document. */
+  blur(): Promise<void>;
+  /** Type into the focused control with real key events. */
+  type(text: string, options?: { delay?: number }): Promise<void>;
+  /** Run a function in the PAGE's own world of the top document (arguments must be JSON-able). */
+  evaluate<T, A extends unknown[] = []>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T>;
+  /** True when the page's own script can reach the guide's shadow root (it must not: the root is closed). */
+  pageSeesShadowRoot(): Promise<boolean>;
+  /** The contract's literal check: the host exists in the page and `host.shadowRoot === null`. */
+  hostShadowRootIsNull(): Promise<boolean>;
+}
+
+export interface E2EBrowser {
+  readonly name: BrowserName;
+  /** The extension's id (Chromium: the generated id; Firefox: the manifest's gecko id). */
+  readonly extensionId: string;
+  /** A new tab at `url` (after 'load'); `status` is the main response's status. */
+  open(url: string, options?: GotoOptions): Promise<E2EPage & { status: number | null }>;
+  close(): Promise<void>;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Shared by both implementations: poll `read` until `predicate` holds, else fail with the last state. */
+export async function pollPanel(
+  read: () => Promise<PanelState>,
+  url: () => string,
+  predicate: (state: PanelState) => boolean = (state) => state.present,
+  timeout = 10_000,
+): Promise<PanelState> {
+  const deadline = Date.now() + timeout;
+  let last: PanelState;
+  for (;;) {
+    last = await read();
+    try {
+      if (predicate(last)) return last;
+    } catch {
+      // a predicate reading a missing part counts as "not yet"
+    }
+    if (Date.now() > deadline) break;
+    await sleep(200);
+  }
+  const shown = { ...last, panel: last.panel && { ...last.panel, attrs: undefined } };
+  throw new Error(`Panel condition not met within ${timeout} ms on ${url()}. Last state: ${JSON.stringify(shown)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Launching either browser behind the same interface. The harness modules are imported lazily so
+// a Firefox-only run never loads Playwright and a Chromium-only run never loads puppeteer.
+
+export interface LaunchE2EOptions {
+  /** The practice server's port on 127.0.0.1. */
+  port: number;
+  /** The practice certificate's SPKI hash (Chromium trusts only that key). */
+  spki: string;
+  /** Unpacked build; default .output/chrome-mv3 or .output/firefox-mv2. */
+  extensionPath?: string;
+}
+
+export async function launchE2E(name: BrowserName, options: LaunchE2EOptions): Promise<E2EBrowser> {
+  if (name === 'firefox') {
+    const { launchFirefox } = await import('./firefox');
+    return (await launchFirefox({ port: options.port, extensionPath: options.extensionPath })).e2e;
+  }
+  return chromiumE2E(options);
+}
+
+/** The common interface over tests/e2e/harness/chromium.ts and shadow.ts (Playwright + CDP). */
+export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser> {
+  const { launchChromium } = await import('./chromium');
+  const shadow = await import('./shadow');
+  const launched = await launchChromium({ port: options.port, spki: options.spki, extensionPath: options.extensionPath });
+  type PwPage = Awaited<ReturnType<typeof launched.context.newPage>>;
+  type Node = Parameters<typeof shadow.textOf>[0];
+
+  const describe = async (page: PwPage, node: Node | null): Promise<ElementInfo | null> => {
+    if (!node) return null;
+    return {
+      tag: (node.localName ?? node.nodeName).toLowerCase(),
+      attrs: shadow.attrs(node),
+      text: shadow.textOf(node),
+      box: await shadow.boxOf(page, node),
+      checked: await shadow.readChecked(page, node),
+    };
+  };
+
+  const wrap = (page: PwPage): E2EPage => {
+    const load = (options: GotoOptions = {}) => ({ waitUntil: options.waitUntil ?? ('load' as const) });
+    return {
+      browserName: 'chromium',
+      url: () => page.url(),
+      goto: async (url, options) => (await page.goto(url, load(options)))?.status() ?? null,
+      reload: async (options) => {
+        await page.reload(load(options));
+      },
+      title: () => page.title(),
+      close: () => page.close(),
+      queryPanel: () => shadow.queryPanel(page),
+      waitForPanel: (predicate, timeout) => shadow.waitForPanel(page, predicate, timeout),
+      fieldKindElements: () => shadow.fieldKindElements(page),
+      countFieldKind: () => shadow.countFieldKindOnPage(page),
+      shadowElement: async (selector) => describe(page, await shadow.findInShadow(page, selector)),
+      panelText: async () => {
+        const guide = await shadow.findGuideHost(page);
+        const panel = guide ? shadow.queryFirst(guide.root, '[data-guide-panel]') : null;
+        return panel ? shadow.textOf(panel) : '';
+      },
+      clickInShadow: async (selector) => (await describe(page, await shadow.clickInShadow(page, selector)))!,
+      pageElement: async (selector) => describe(page, await shadow.findInPage(page, selector)),
+      focus: async (selector, options = {}) => {
+        const frame = options.frame ? page.frames().find((f) => f !== page.mainFrame() && f.url().includes(options.frame!)) : page.mainFrame();
+        if (!frame) throw new Error(`No frame whose URL contains ${JSON.stringify(options.frame)}`);
+        await frame.focus(selector);
+      },
+      blur: async () => {
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      },
+      type: async (text, options = {}) => {
+        await page.keyboard.type(text, { delay: options.delay });
+      },
+      evaluate: <T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A) =>
+        // A string expression (CDP Runtime.evaluate) rather than eval in the page: no page CSP applies.
+        page.evaluate(`(${fn.toString()})(...${JSON.stringify(args)})`) as Promise<T>,
+      pageSeesShadowRoot: () => shadow.pageSeesShadowRoot(page),
+      hostShadowRootIsNull: () => shadow.hostShadowRootIsNull(page),
+    };
+  };
+
+  return {
+    name: 'chromium',
+    extensionId: launched.extensionId,
+    open: async (url, options) => {
+      const page = await launched.context.newPage();
+      const e2ePage = wrap(page);
+      const status = await e2ePage.goto(url, options);
+      return Object.assign(e2ePage, { status });
+    },
+    close: () => launched.close(),
+  };
+}
