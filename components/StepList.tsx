@@ -43,7 +43,8 @@ export function StepList({ carrier, lang, current, card, onMark }: Props) {
                 <label for={checkboxId}>{t('markDone', lang)}</label>
               </span>
             </div>
-            <details open={isCurrent}>
+            {/* The current step is spelled out above, under "On this page": keep the list short. */}
+            <details>
               <summary>{t('whatToDo', lang)}</summary>
               <p>{localize(specific ?? step.do, lang)}</p>
               {specific ? null : <ContactLine carrier={carrier} lang={lang} />}
