@@ -77,6 +77,11 @@ export interface E2EPage {
   pageSeesShadowRoot(): Promise<boolean>;
   /** The contract's literal check: the host exists in the page and `host.shadowRoot === null`. */
   hostShadowRootIsNull(): Promise<boolean>;
+  /**
+   * Every extension storage area this browser lets a test read (local, sync, session), as JSON
+   * text: the privacy checks search it for typed values.
+   */
+  extensionStorage(): Promise<string>;
 }
 
 export interface E2EBrowser {
@@ -157,6 +162,13 @@ export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser
     const load = (options: GotoOptions = {}) => ({ waitUntil: options.waitUntil ?? ('load' as const) });
     return {
       browserName: 'chromium',
+      extensionStorage: () =>
+        launched.serviceWorker.evaluate(async () => {
+          const c = (globalThis as unknown as { chrome: { storage: Record<string, { get(k: null): Promise<unknown> }> } }).chrome;
+          const areas: Record<string, unknown> = {};
+          for (const name of ['local', 'sync', 'session']) areas[name] = await c.storage[name]?.get(null);
+          return JSON.stringify(areas);
+        }),
       url: () => page.url(),
       goto: async (url, options) => (await page.goto(url, load(options)))?.status() ?? null,
       reload: async (options) => {

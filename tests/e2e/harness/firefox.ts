@@ -317,6 +317,14 @@ export function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage'
         page.evaluate(fn as (...a: unknown[]) => T | Promise<T>, ...(args as unknown[])) as Promise<T>,
       pageSeesShadowRoot: () => reader.pageSeesShadowRoot(ctx),
       hostShadowRootIsNull: () => reader.hostShadowRootIsNull(ctx),
+      // From the content script's world: it reaches local and sync (session is the background's alone in Firefox).
+      extensionStorage: async () =>
+        String(
+          await launched.evalInContentScript(
+            page,
+            `(async () => JSON.stringify({ local: await browser.storage.local.get(null), sync: await browser.storage.sync.get(null).catch(() => null) }))()`,
+          ),
+        ),
     };
   };
   return {

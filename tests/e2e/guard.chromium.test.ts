@@ -1,0 +1,3 @@
+import { defineGuardScenarios } from './scenarios/guard';
+
+defineGuardScenarios('chromium');
