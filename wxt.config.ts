@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fixManifestPermissions } from './utils/manifest-permissions';
 import { officialMatchPatterns } from './utils/match-patterns';
 
 // The manifest's host access is generated from the carrier data (assets/guide/carriers.json),
@@ -11,8 +12,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting'],
+    // activeTab: the popup may read the current tab's address (to offer "Use the guide on this site").
+    permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: officialMatchPatterns(),
+    // Asked for only when the user wants it: one site they enable, or every site for the look-alike warning.
+    optional_host_permissions: ['*://*/*'],
     commands: {
       'focus-panel': {
         suggested_key: { default: 'Alt+Shift+G' },
@@ -31,6 +35,13 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // WXT drops optional_host_permissions from MV2 builds and adds runtime scripts' matches to the
+    // required hosts: put the optional origins where MV2 wants them and keep the required ones exact.
+    'build:manifestGenerated': (wxt, manifest) => {
+      fixManifestPermissions(manifest, { manifestVersion: wxt.config.manifestVersion, officialPatterns: officialMatchPatterns() });
+    },
+  },
   zip: {
     excludeSources: ['.output/**', 'node_modules/**', 'test-results/**', 'bench/**', '*.log', '.env*'],
   },

@@ -16,7 +16,97 @@ import {
 } from '../utils/background-router';
 import { fieldSeverity } from '../utils/fields/severity';
 import { languageFromTag } from '../utils/language';
+import { officialMatchPatterns } from '../utils/match-patterns';
 import { createProgressStore, type StorageAreaLike } from '../utils/progress-store';
+import { SCRIPT_IDS, createSiteService, type ScriptRegistrar, type ScriptSpec } from '../utils/site-registry';
+
+// The built files of the content scripts (WXT names them after their entrypoints).
+const FILES = { panel: ['content-scripts/panel.js'], guard: ['content-scripts/guard.js'], probe: ['content-scripts/probe.js'] };
+const OUR_SCRIPT_IDS: string[] = Object.values(SCRIPT_IDS);
+
+/**
+ * Dynamic content scripts: `scripting.registerContentScripts` (Chrome; Firefox 102+ in MV2 too),
+ * persisted across browser restarts; else Firefox's `contentScripts.register`, which lasts as
+ * long as the background page (reconcile() at start-up registers them again).
+ */
+function createRegistrar(): ScriptRegistrar {
+  const scripting = browser.scripting;
+  if (scripting?.registerContentScripts) {
+    const toBrowser = (s: ScriptSpec, fallback: boolean) => ({
+      id: s.id,
+      matches: s.matches,
+      ...(s.excludeMatches?.length ? { excludeMatches: s.excludeMatches } : {}),
+      js: s.js,
+      allFrames: s.allFrames,
+      runAt: s.runAt,
+      persistAcrossSessions: true,
+      ...(s.matchOriginAsFallback && fallback ? { matchOriginAsFallback: true } : {}),
+    });
+    return {
+      async list() {
+        const got = await scripting.getRegisteredContentScripts({ ids: OUR_SCRIPT_IDS });
+        return got.map((g) => ({
+          id: g.id,
+          matches: g.matches ?? [],
+          excludeMatches: g.excludeMatches ?? [],
+          js: (g.js ?? []) as string[],
+          allFrames: g.allFrames === true,
+          runAt: (g.runAt ?? 'document_idle') as ScriptSpec['runAt'],
+        }));
+      },
+      async register(scripts) {
+        try {
+          await scripting.registerContentScripts(scripts.map((s) => toBrowser(s, true)) as Browser.scripting.RegisteredContentScript[]);
+        } catch {
+          // A browser without matchOriginAsFallback for registered scripts: the frames then
+          // rely on all_frames alone.
+          await scripting.registerContentScripts(scripts.map((s) => toBrowser(s, false)) as Browser.scripting.RegisteredContentScript[]);
+        }
+      },
+      async unregister(ids) {
+        await scripting.unregisterContentScripts({ ids });
+      },
+    };
+  }
+  const contentScripts = (browser as unknown as { contentScripts?: FirefoxContentScripts }).contentScripts;
+  const handles = new Map<string, { spec: ScriptSpec; unregister(): Promise<void> }>();
+  return {
+    async list() {
+      return [...handles.values()].map((h) => h.spec);
+    },
+    async register(scripts) {
+      if (!contentScripts) throw new Error('No API to register content scripts');
+      for (const spec of scripts) {
+        const handle = await contentScripts.register({
+          matches: spec.matches,
+          ...(spec.excludeMatches?.length ? { excludeMatches: spec.excludeMatches } : {}),
+          js: spec.js.map((file) => ({ file })),
+          allFrames: spec.allFrames,
+          matchAboutBlank: spec.allFrames,
+          runAt: spec.runAt,
+        });
+        handles.set(spec.id, { spec, unregister: () => handle.unregister() });
+      }
+    },
+    async unregister(ids) {
+      for (const id of ids) {
+        await handles.get(id)?.unregister();
+        handles.delete(id);
+      }
+    },
+  };
+}
+
+interface FirefoxContentScripts {
+  register(options: {
+    matches: string[];
+    excludeMatches?: string[];
+    js: { file: string }[];
+    allFrames: boolean;
+    matchAboutBlank: boolean;
+    runAt: string;
+  }): Promise<{ unregister(): Promise<void> }>;
+}
 
 function area(a: Browser.storage.StorageArea | undefined): StorageAreaLike | null {
   if (!a) return null;
@@ -39,10 +129,33 @@ async function setBadge(tabId: number, badge: Badge): Promise<void> {
 
 export default defineBackground(() => {
   const runtimeId = browser.runtime.id;
+  const store = createProgressStore({ area: area(browser.storage?.local) });
+  const uiLanguage = languageFromTag(browser.i18n.getUILanguage()) ?? 'en';
+  const sites = createSiteService({
+    store,
+    permissions: {
+      contains: (p) => browser.permissions.contains(p),
+      remove: (p) => browser.permissions.remove(p),
+    },
+    registrar: createRegistrar(),
+    files: FILES,
+    officialPatterns: officialMatchPatterns(),
+    setBadge,
+    async injectPanel(tabId) {
+      if (browser.scripting) {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: FILES.panel as ScriptPublicPath[] });
+      } else {
+        await (browser as unknown as { tabs: { executeScript(id: number, d: { file: string }): Promise<unknown> } }).tabs.executeScript(tabId, {
+          file: `/${FILES.panel[0]}`,
+        });
+      }
+    },
+    uiLanguage,
+  });
   const deps: RouterDeps = {
     runtimeId,
     extensionUrl: browser.runtime.getURL('/'),
-    store: createProgressStore({ area: area(browser.storage?.local) }),
+    store,
     // storage.session lives in memory only; it lets a restarted service worker remember the tabs.
     tabs: createTabRegistry(area(browser.storage?.session)),
     sendToTab: (tabId, msg, frameId) => browser.tabs.sendMessage(tabId, msg, { frameId }),
@@ -67,8 +180,15 @@ export default defineBackground(() => {
         await browser.tabs.create({ url });
       }
     },
-    uiLanguage: languageFromTag(browser.i18n.getUILanguage()) ?? 'en',
+    uiLanguage,
+    sites,
   };
+
+  // Optional permissions: the popup asks, the browser answers here (the popup may be gone by then).
+  browser.permissions?.onAdded?.addListener((p) => void sites.onAdded(p.origins ?? []));
+  browser.permissions?.onRemoved?.addListener(() => void sites.onRemoved());
+  // Start-up: drop sites whose permission went away meanwhile; register what Firefox forgot.
+  void sites.reconcile();
 
   browser.runtime.onMessage.addListener((msg: unknown, sender) => handleMessage(msg, sender, deps));
 
@@ -81,7 +201,10 @@ export default defineBackground(() => {
     port.onDisconnect.addListener(() => void forgetTab(tabId, deps, documentId));
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void deps.tabs.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void deps.tabs.delete(tabId);
+    sites.forgetTab(tabId);
+  });
 
   browser.commands?.onCommand.addListener((command, tab) => {
     void handleCommand(command, tab?.id, {

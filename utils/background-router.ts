@@ -12,10 +12,12 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import popupTexts from '../assets/i18n/popup.json';
 import { carrierById } from './carriers';
+import type { ProbeSignals } from './lookalike';
 import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from './messages';
-import { isCarrierId, isStepId } from './progress';
+import { SITE_ACTION_KINDS, isCarrierId, isStepId, isStorableOrigin } from './progress';
 import type { ProgressStore, StorageAreaLike } from './progress-store';
-import { officialSite } from './site-trust';
+import type { SiteService } from './site-registry';
+import { officialSite, type PageSite } from './site-trust';
 import {
   FIELD_KINDS,
   LANGUAGES,
@@ -71,6 +73,15 @@ export function parsePageState(value: unknown): PageState | null {
   return { carrier, trust: trust as SiteTrust, step: step as StepId | null };
 }
 
+function parseSignals(value: unknown): ProbeSignals | null {
+  if (!isObject(value)) return null;
+  const { passwordField, cardField, brands, signInWords, lureWords } = value;
+  if (typeof passwordField !== 'boolean' || typeof cardField !== 'boolean') return null;
+  if (typeof signInWords !== 'boolean' || typeof lureWords !== 'boolean') return null;
+  if (!Array.isArray(brands) || brands.length > 7 || !brands.every(isCarrierId)) return null;
+  return { passwordField, cardField, brands: [...new Set(brands)], signInWords, lureWords };
+}
+
 /** The message, if it is one we know with well-formed fields; otherwise null. */
 export function parseMessage(raw: unknown): RouterMessage | null {
   if (!isObject(raw)) return null;
@@ -81,8 +92,10 @@ export function parseMessage(raw: unknown): RouterMessage | null {
     }
     case 'update-progress': {
       const t = optionalTabId(raw);
-      // The action itself is validated field by field in applyAction (utils/progress.ts).
+      // The action itself is validated field by field in applyAction (utils/progress.ts). Site
+      // actions must agree with the browser's permissions: only the background applies those.
       if (!t || !isObject(raw.action) || typeof raw.action.kind !== 'string') return null;
+      if (SITE_ACTION_KINDS.includes(raw.action.kind)) return null;
       return { type: 'update-progress', action: raw.action as unknown as ProgressAction, ...t };
     }
     case 'page-state': {
@@ -99,6 +112,19 @@ export function parseMessage(raw: unknown): RouterMessage | null {
     case 'open-checklist':
       if (!isCarrierId(raw.carrier) || !isLanguage(raw.lang)) return null;
       return { type: 'open-checklist', carrier: raw.carrier, lang: raw.lang };
+    case 'get-site':
+      return { type: 'get-site' };
+    case 'probe': {
+      const signals = parseSignals(raw.signals);
+      return signals ? { type: 'probe', signals } : null;
+    }
+    case 'enable-site':
+      if (!isStorableOrigin(raw.origin) || !isCarrierId(raw.carrier)) return null;
+      return { type: 'enable-site', origin: raw.origin, carrier: raw.carrier };
+    case 'disable-site':
+      return isStorableOrigin(raw.origin) ? { type: 'disable-site', origin: raw.origin } : null;
+    case 'set-lookalike':
+      return typeof raw.on === 'boolean' ? { type: 'set-lookalike', on: raw.on } : null;
     default:
       return null;
   }
@@ -249,6 +275,8 @@ export interface RouterDeps {
   openChecklist(carrier: CarrierId, lang: Language, near: { windowId?: number; tabId?: number; incognito: boolean }): Promise<void>;
   /** The browser's interface language, for the toolbar title when the user chose none. */
   uiLanguage: Language;
+  /** Enabled sites and the look-alike warning (utils/site-registry.ts); absent = official sites only. */
+  sites?: SiteService;
 }
 
 export type Rejected = { error: 'rejected' | 'invalid' };
@@ -258,7 +286,14 @@ export interface TabStateReply {
   incognito: boolean;
   progress: ProgressState;
 }
-export type RouterReply = ProgressState | TabStateReply | { ok: boolean } | { severity: Severity | null } | Rejected;
+export type RouterReply =
+  | ProgressState
+  | TabStateReply
+  | { ok: boolean; pending?: boolean }
+  | { severity: Severity | null }
+  | { site: PageSite | null }
+  | { suspicious: boolean }
+  | Rejected;
 
 const REJECTED: Rejected = { error: 'rejected' };
 
@@ -293,11 +328,21 @@ async function incognitoOf(sender: SenderLike, tabId: number | undefined, deps: 
   return sender.tab?.incognito === true;
 }
 
-/** The trust we believe: "official" only when the sender's own URL is an official host of that carrier. */
-function verifiedState(state: PageState, url: string): PageState {
-  if (state.trust !== 'official') return state;
-  const site = officialSite(url);
-  return site && site.carrier === state.carrier ? state : { ...state, trust: 'suspicious' };
+/**
+ * The trust we believe: "official" only when the sender's own URL is an official host of that
+ * carrier; "enabled" only when the sender's origin really is a site the user enabled (with the
+ * carrier they chose), otherwise null: refused. "suspicious" can only hurt the page that says it.
+ */
+async function verifiedState(state: PageState, url: string, tabId: number, deps: RouterDeps): Promise<PageState | null> {
+  if (state.trust === 'official') {
+    const site = officialSite(url);
+    return site && site.carrier === state.carrier ? state : { ...state, trust: 'suspicious' };
+  }
+  if (state.trust === 'enabled') {
+    const site = deps.sites ? await deps.sites.siteFor(url, tabId) : null;
+    return site?.trust === 'enabled' ? { ...state, carrier: site.carrier } : null;
+  }
+  return state;
 }
 
 async function languageFor(incognito: boolean, deps: RouterDeps): Promise<Language> {
@@ -348,7 +393,8 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
 
     case 'page-state': {
       if (tab === null || sender.frameId !== 0 || !sender.url || !/^https?:\/\//i.test(sender.url)) return REJECTED;
-      const state = verifiedState(msg.state, sender.url);
+      const state = await verifiedState(msg.state, sender.url, tab, deps);
+      if (!state) return REJECTED;
       const incognito = sender.tab?.incognito === true;
       const entry: TabEntry = { state, incognito };
       if (sender.documentId) entry.documentId = sender.documentId;
@@ -390,6 +436,33 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       const incognito = entry ? entry.incognito : await incognitoOfTab(msg.tabId, deps);
       const progress = await deps.store.load({ incognito });
       return { tabId: msg.tabId, page: entry?.state ?? null, incognito, progress };
+    }
+
+    case 'get-site': {
+      if (tab === null || sender.frameId !== 0 || !sender.url) return REJECTED;
+      const official = officialSite(sender.url);
+      if (official) return { site: official };
+      return { site: deps.sites ? await deps.sites.siteFor(sender.url, tab) : null };
+    }
+
+    case 'probe': {
+      if (tab === null || sender.frameId !== 0 || !sender.url || !/^https?:\/\//i.test(sender.url) || !deps.sites) return REJECTED;
+      return deps.sites.probe(tab, sender.url, msg.signals, sender.documentId);
+    }
+
+    case 'enable-site': {
+      if (!fromPage || !deps.sites) return REJECTED;
+      return deps.sites.enable(msg.origin, msg.carrier);
+    }
+
+    case 'disable-site': {
+      if (!fromPage || !deps.sites) return REJECTED;
+      return deps.sites.disable(msg.origin);
+    }
+
+    case 'set-lookalike': {
+      if (!fromPage || !deps.sites) return REJECTED;
+      return deps.sites.setLookalike(msg.on);
     }
 
     case 'open-checklist': {

@@ -1,5 +1,6 @@
 // The messages between the extension's parts. Values typed by the user never appear here:
 // field messages carry a category, never what was typed.
+import type { ProbeSignals } from './lookalike';
 import type { CarrierId, FieldKind, Language, ProgressV1, Settings, Severity, SiteTrust, StepId } from './types';
 
 /** A change to progress; only the background applies it (utils/progress.ts, applyAction). */
@@ -36,7 +37,16 @@ export type ToBackground =
   | { type: 'field-focus'; kind: FieldKind | null }
   | { type: 'panel-command'; tabId: number; command: 'open' | 'collapse' }
   | { type: 'get-tab-state'; tabId: number }
-  | { type: 'open-checklist'; carrier: CarrierId; lang: Language };
+  | { type: 'open-checklist'; carrier: CarrierId; lang: Language }
+  // The panel's content script in a top frame that is not official: may it run here, and as what?
+  // The background answers from the sender's URL (enabled sites) and its own look-alike verdict.
+  | { type: 'get-site' }
+  // The look-alike probe's report (booleans only), from a tab's top frame.
+  | { type: 'probe'; signals: ProbeSignals }
+  // The popup: sites the user enables or removes, and the look-alike warning (each after its permission request).
+  | { type: 'enable-site'; origin: string; carrier: CarrierId }
+  | { type: 'disable-site'; origin: string }
+  | { type: 'set-lookalike'; on: boolean };
 
 export type ToContent =
   | { type: 'progress'; state: ProgressState }

@@ -3,7 +3,7 @@
 // applied one after another and none is lost. Incognito windows get their own in-memory copy
 // that never reaches storage. When storage fails, the guide keeps working from memory and says so.
 import type { ProgressAction, ProgressState, StorageNotice } from './messages';
-import { STORAGE_KEY, applyAction, defaultProgress, readProgress } from './progress';
+import { STORAGE_KEY, applyAction, defaultProgress, readProgress, type SiteAction } from './progress';
 import type { ProgressV1 } from './types';
 
 /** The part of browser.storage.local the store uses (easy to fake in tests). */
@@ -23,7 +23,7 @@ export interface ContextOptions {
 
 export interface ProgressStore {
   load(options?: ContextOptions): Promise<ProgressState>;
-  apply(action: ProgressAction, options?: ContextOptions): Promise<ProgressState>;
+  apply(action: ProgressAction | SiteAction, options?: ContextOptions): Promise<ProgressState>;
 }
 
 export function createProgressStore({ area, key = STORAGE_KEY }: ProgressStoreOptions): ProgressStore {

@@ -11,6 +11,7 @@ import {
   type CardProgress,
   type CarrierId,
   type CarrierProgress,
+  type EnabledSite,
   type Language,
   type ProgressV1,
   type Settings,
@@ -26,6 +27,7 @@ export const MAX_ID_LENGTH = 40;
 export const MAX_CARDS = 8;
 export const MAX_CHECKLIST = 40;
 export const MAX_DISABLED_HOSTS = 50;
+export const MAX_ENABLED_SITES = 20;
 export const DEFAULT_CARD = 'main';
 
 // Lower-case ids; a leading letter keeps object keys from looking like array indexes.
@@ -63,6 +65,19 @@ export function isStorableHost(value: unknown): value is string {
   return typeof value === 'string' && HOST_RE.test(value) && !hasDigitRun(value);
 }
 
+/** An enabled site's origin as stored: `https://host` or `http://host`, lower case, no port, path or query. */
+export function isStorableOrigin(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = /^https?:\/\/([^/]+)$/.exec(value);
+  return !!m && isStorableHost(m[1]);
+}
+
+export function isEnabledSite(value: unknown): value is EnabledSite {
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 2 && isStorableOrigin(value.origin) && isCarrierId(value.carrier);
+}
+
 export type LabelProblem = 'empty' | 'too-long' | 'digits' | 'address' | 'characters';
 
 /**
@@ -90,7 +105,7 @@ function isStorableLabel(value: unknown): value is string {
 // Defaults
 
 export function defaultSettings(): Settings {
-  return { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false };
+  return { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false, enabledSites: [], lookalikeWarning: false };
 }
 
 export function defaultProgress(): ProgressV1 {
@@ -178,15 +193,38 @@ function readCarrier(value: unknown): CarrierProgress {
   return { activeCard: o.activeCard, cards };
 }
 
+const SETTINGS_KEYS = ['language', 'disabledEverywhere', 'disabledHosts', 'collapsed'] as const;
+/** Added after version 1 was first stored: absent means the default (no reset), present must be valid. */
+const LATER_SETTINGS_KEYS = ['enabledSites', 'lookalikeWarning'] as const;
+
+function readEnabledSites(value: unknown): EnabledSite[] {
+  if (!Array.isArray(value) || value.length > MAX_ENABLED_SITES) fail();
+  const out: EnabledSite[] = [];
+  for (const v of value) {
+    if (!isEnabledSite(v) || out.some((s) => s.origin === v.origin)) fail();
+    out.push({ origin: v.origin, carrier: v.carrier });
+  }
+  return out;
+}
+
 function readSettings(value: unknown): Settings {
-  const o = expectObject(value, ['language', 'disabledEverywhere', 'disabledHosts', 'collapsed']);
+  if (!isPlainObject(value)) fail();
+  const allowed: readonly string[] = [...SETTINGS_KEYS, ...LATER_SETTINGS_KEYS];
+  for (const key of Object.keys(value)) if (!allowed.includes(key)) fail();
+  const o = expectObject(
+    Object.fromEntries(Object.entries(value).filter(([k]) => (SETTINGS_KEYS as readonly string[]).includes(k))),
+    SETTINGS_KEYS,
+  );
   if (o.language !== null && !isLanguage(o.language)) fail();
   if (typeof o.disabledEverywhere !== 'boolean' || typeof o.collapsed !== 'boolean') fail();
+  if (hasOwn(value, 'lookalikeWarning') && typeof value.lookalikeWarning !== 'boolean') fail();
   return {
     language: o.language,
     disabledEverywhere: o.disabledEverywhere,
     disabledHosts: expectList(o.disabledHosts, isStorableHost, MAX_DISABLED_HOSTS),
     collapsed: o.collapsed,
+    enabledSites: hasOwn(value, 'enabledSites') ? readEnabledSites(value.enabledSites) : [],
+    lookalikeWarning: value.lookalikeWarning === true,
   };
 }
 
@@ -378,6 +416,8 @@ function patchSettings(settings: Settings, patch: unknown): Settings | null {
         if (!value.every(isStorableHost)) return null;
         next.disabledHosts = [...new Set(value)];
         break;
+      // enabledSites and lookalikeWarning follow the browser's permissions: only the background's
+      // site actions (below) change them, never a settings patch from a page or the popup.
       default:
         return null;
     }
@@ -385,7 +425,45 @@ function patchSettings(settings: Settings, patch: unknown): Settings | null {
   return next;
 }
 
-function applyUnchecked(p: ProgressV1, a: ProgressAction): ProgressV1 {
+/**
+ * Changes that must agree with the browser's permissions. The background applies them itself
+ * (utils/site-registry.ts) after checking the permission; the message router refuses them.
+ */
+export type SiteAction =
+  | { kind: 'enable-site'; site: EnabledSite }
+  | { kind: 'disable-site'; origin: string }
+  | { kind: 'lookalike-warning'; on: boolean };
+
+export const SITE_ACTION_KINDS: readonly string[] = ['enable-site', 'disable-site', 'lookalike-warning'];
+
+function applySiteAction(p: ProgressV1, a: SiteAction): ProgressV1 {
+  const s = p.settings;
+  switch (a.kind) {
+    case 'enable-site': {
+      if (!isEnabledSite(a.site)) return p;
+      const site = { origin: a.site.origin, carrier: a.site.carrier };
+      const existing = s.enabledSites.find((e) => e.origin === site.origin);
+      if (existing?.carrier === site.carrier) return p;
+      if (!existing && s.enabledSites.length >= MAX_ENABLED_SITES) return p;
+      const enabledSites = existing
+        ? s.enabledSites.map((e) => (e.origin === site.origin ? site : e))
+        : [...s.enabledSites, site].sort((x, y) => (x.origin < y.origin ? -1 : x.origin > y.origin ? 1 : 0));
+      return { ...p, settings: { ...s, enabledSites } };
+    }
+    case 'disable-site': {
+      if (!s.enabledSites.some((e) => e.origin === a.origin)) return p;
+      return { ...p, settings: { ...s, enabledSites: s.enabledSites.filter((e) => e.origin !== a.origin) } };
+    }
+    case 'lookalike-warning':
+      if (typeof a.on !== 'boolean' || a.on === s.lookalikeWarning) return p;
+      return { ...p, settings: { ...s, lookalikeWarning: a.on } };
+    default:
+      return p;
+  }
+}
+
+function applyUnchecked(p: ProgressV1, a: ProgressAction | SiteAction): ProgressV1 {
+  if (a.kind === 'enable-site' || a.kind === 'disable-site' || a.kind === 'lookalike-warning') return applySiteAction(p, a);
   if (a.kind === 'settings') {
     const settings = patchSettings(p.settings, a.patch);
     return settings ? { ...p, settings } : p;
@@ -457,7 +535,7 @@ function applyUnchecked(p: ProgressV1, a: ProgressAction): ProgressV1 {
  * number, a malformed settings patch…) or one that would push the stored value over its size
  * limit changes nothing and returns `p` itself, so callers can skip the write.
  */
-export function applyAction(p: ProgressV1, a: ProgressAction): ProgressV1 {
+export function applyAction(p: ProgressV1, a: ProgressAction | SiteAction): ProgressV1 {
   if (!isPlainObject(a)) return p;
   const next = applyUnchecked(p, a);
   if (next === p) return p;

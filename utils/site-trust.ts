@@ -1,13 +1,20 @@
 // Decides whether a URL is one of a carrier's official pages. The hostname decides alone:
 // page text never makes a page official, and a look-alike host is never matched.
 import { CARRIERS } from './carriers';
-import type { Carrier, CarrierId } from './types';
+import type { Carrier, CarrierId, EnabledSite, SiteTrust } from './types';
 
-export interface OfficialSite {
-  trust: 'official';
+export type { EnabledSite };
+
+/** Whose page this is, as the panel needs it. Only the background hands out 'enabled' or 'suspicious'. */
+export interface PageSite {
+  trust: SiteTrust;
   carrier: CarrierId;
   host: string;
 }
+
+/** The panel's start-up argument (entrypoints/panel.content/controller.tsx); officialSite() only ever returns trust 'official'. */
+export type OfficialSite = PageSite;
+
 
 /** The hostname as the browser would compare it: lower case, without a trailing dot. */
 export function normaliseHost(hostname: string): string {
@@ -36,9 +43,40 @@ export function carrierForHost(hostname: string, carriers: readonly Carrier[] = 
  * Official only over https, on an exact listed host. `new URL` already strips user-info tricks
  * (`https://www.hk.chinamobile.com@evil.example/` has the host evil.example) and ports.
  */
-export function officialSite(url: string, carriers: readonly Carrier[] = CARRIERS): OfficialSite | null {
+export function officialSite(url: string, carriers: readonly Carrier[] = CARRIERS): (PageSite & { trust: 'official' }) | null {
   const parsed = parse(url);
   if (!parsed || parsed.protocol !== 'https:') return null;
   const carrier = carrierForHost(parsed.hostname, carriers);
   return carrier ? { trust: 'official', carrier: carrier.id, host: normaliseHost(parsed.hostname) } : null;
+}
+
+/**
+ * The origin a site is enabled under: scheme and normalised host, no port (match patterns ignore
+ * ports in both browsers) and nothing else of the URL. Null for anything but http(s) web pages.
+ */
+export function originOf(url: string): string | null {
+  const parsed = parse(url);
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return null;
+  const host = normaliseHost(parsed.hostname);
+  return host ? `${parsed.protocol}//${host}` : null;
+}
+
+/** The optional permission the look-alike warning asks for: every http(s) page. */
+export const ALL_SITES = '*://*/*';
+
+/** The match pattern (and optional permission) for one enabled origin. */
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
+}
+
+/**
+ * The one decision for a URL: official (the carrier data decides, https only), enabled (the user
+ * chose this origin; never official, whatever carrier they picked), or null: not ours.
+ */
+export function siteFor(url: string, enabled: readonly EnabledSite[], carriers: readonly Carrier[] = CARRIERS): PageSite | null {
+  const official = officialSite(url, carriers);
+  if (official) return official;
+  const origin = originOf(url);
+  const site = origin ? enabled.find((s) => s.origin === origin) : undefined;
+  return site && origin ? { trust: 'enabled', carrier: site.carrier, host: origin.slice(origin.indexOf('//') + 2) } : null;
 }

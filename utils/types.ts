@@ -174,12 +174,22 @@ export interface CarrierProgress {
   cards: Record<string, CardProgress>;
 }
 
+/** A site the user chose to use the guide on: an origin (`https://host`, no port, no path) and the carrier they picked. */
+export interface EnabledSite {
+  origin: string;
+  carrier: CarrierId;
+}
+
 export interface Settings {
   language: Language | null;
   disabledEverywhere: boolean;
   /** Hosts where the user turned the panel off. */
   disabledHosts: string[];
   collapsed: boolean;
+  /** Sites the user enabled (each backed by an optional host permission; the background keeps the two in step). */
+  enabledSites: EnabledSite[];
+  /** "Warn me on sites that imitate my carrier" (backed by the optional permission for all sites). */
+  lookalikeWarning: boolean;
 }
 
 export interface ProgressV1 {

@@ -2,6 +2,7 @@
 // It only renders; entrypoints/popup/main.tsx talks to the background.
 import { useState } from 'preact/hooks';
 import { carrierById } from '../../utils/carriers';
+import type { EnableCheck } from '../../utils/enable-risk';
 import { GUIDE, localize } from '../../utils/guide';
 import type { ProgressState, StorageNotice } from '../../utils/messages';
 import { cardOf } from '../../utils/progress';
@@ -9,6 +10,7 @@ import { STEP_IDS, type CarrierId, type Language, type SiteTrust } from '../../u
 import { LanguageChoice } from './LanguageChoice';
 import { NotOfficial } from './NotOfficial';
 import { ResetControl } from './ResetControl';
+import { SiteAccess, type SiteActions } from './SiteAccess';
 import { pt, type PopupTextKey } from './texts';
 
 export interface PopupView {
@@ -20,6 +22,8 @@ export interface PopupView {
   incognito: boolean;
   /** Null while loading, or when the background did not answer. */
   progress: ProgressState | null;
+  /** Whether (and with which warnings) the guide can be enabled on the current tab; null when it cannot. */
+  site?: EnableCheck | null;
 }
 
 export interface PopupActions {
@@ -27,6 +31,8 @@ export interface PopupActions {
   command(command: 'open' | 'collapse'): Promise<boolean>;
   setLanguage(lang: Language | null): void;
   reset(): void;
+  /** Enabled sites and the look-alike warning; absent in views that do not offer them. */
+  sites?: SiteActions;
 }
 
 const NOTICE_TEXT: Record<StorageNotice, PopupTextKey> = {
@@ -107,6 +113,16 @@ export function Popup({ view, actions }: { view: PopupView; actions: PopupAction
       ) : null}
 
       {trust !== 'official' ? <NotOfficial lang={lang} /> : null}
+
+      {actions.sites && view.progress ? (
+        <SiteAccess
+          lang={lang}
+          check={trust === 'official' ? null : (view.site ?? null)}
+          sites={view.progress.progress.settings.enabledSites}
+          lookalikeWarning={view.progress.progress.settings.lookalikeWarning}
+          actions={actions.sites}
+        />
+      ) : null}
 
       <LanguageChoice lang={lang} chosen={view.progress?.progress.settings.language ?? null} onChange={actions.setLanguage} />
 

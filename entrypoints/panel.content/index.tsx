@@ -1,8 +1,26 @@
-// The panel's content script: the top frame of official carrier pages (https only).
+// The panel's content script. On official carrier pages (https, listed hosts) it comes from the
+// manifest; on sites the user enabled it is registered at run time, and on look-alikes the
+// background injects it. Off the official hosts it never decides its own trust: it asks the
+// background, which answers from this frame's URL as the browser reports it (a page cannot forge it).
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { officialMatchPatterns } from '../../utils/match-patterns';
-import { officialSite } from '../../utils/site-trust';
+import type { ToBackground } from '../../utils/messages';
+import { officialSite, type PageSite } from '../../utils/site-trust';
 import { startPanel } from './controller';
+
+const STARTED = Symbol.for('sim-exit-guide.panel-started');
+
+async function askBackground(): Promise<PageSite | null> {
+  try {
+    const msg: ToBackground = { type: 'get-site' };
+    const reply = (await browser.runtime.sendMessage(msg)) as { site?: PageSite | null } | undefined;
+    const site = reply?.site;
+    return site && (site.trust === 'enabled' || site.trust === 'suspicious') ? site : null;
+  } catch {
+    return null;
+  }
+}
 
 export default defineContentScript({
   matches: officialMatchPatterns(),
@@ -10,10 +28,17 @@ export default defineContentScript({
   // Any page can fire WXT's "script started" event (extension ids are public): never announce or obey it.
   noScriptStartedPostMessage: true,
   cssInjectionMode: 'manual',
-  main() {
+  async main() {
     if (window.top !== window) return;
-    const site = officialSite(location.href);
-    if (!site) return;
+    // Registered and injected copies can meet in one document (a look-alike the user also enabled): start once.
+    const marks = window as unknown as Record<symbol, boolean>;
+    if (marks[STARTED]) return;
+    marks[STARTED] = true;
+    const site = officialSite(location.href) ?? (await askBackground());
+    if (!site) {
+      marks[STARTED] = false;
+      return;
+    }
     void startPanel(site);
   },
 });

@@ -9,7 +9,9 @@ import { pt } from '../../components/popup/texts';
 import type { RouterMessage, TabStateReply } from '../../utils/background-router';
 import { languageFromTag } from '../../utils/language';
 import type { ProgressAction, ProgressState } from '../../utils/messages';
-import { officialSite } from '../../utils/site-trust';
+import { checkEnable } from '../../utils/enable-risk';
+import { ALL_SITES, officialSite, originPattern } from '../../utils/site-trust';
+import type { SiteResult } from '../../components/popup/SiteAccess';
 import type { Language } from '../../utils/types';
 
 async function send<T>(msg: RouterMessage): Promise<T | null> {
@@ -29,13 +31,25 @@ const params = new URLSearchParams(location.search);
 /** Opened in a tab of its own (tests): it names the tab it is about and stays open after a command. */
 const namedTab = params.has('tabId') ? Number(params.get('tabId')) : null;
 
+async function namedTabUrl(tabId: number): Promise<string | null> {
+  try {
+    return (await browser.tabs.get(tabId)).url ?? null;
+  } catch {
+    return null;
+  }
+}
+
 async function currentTab(): Promise<{ id: number | null; url: string | null; incognito: boolean }> {
   if (namedTab !== null) {
-    return Number.isInteger(namedTab) && namedTab >= 0 ? { id: namedTab, url: null, incognito: false } : { id: null, url: null, incognito: false };
+    // The tab's address is there only where we have host access (or the tab is ours to read).
+    return Number.isInteger(namedTab) && namedTab >= 0
+      ? { id: namedTab, url: await namedTabUrl(namedTab), incognito: false }
+      : { id: null, url: null, incognito: false };
   }
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    // Without the "tabs" permission the URL is there only on hosts we have access to: the carriers'.
+    // Without the "tabs" permission the URL is there only on hosts we have access to, and on the
+    // active tab while activeTab is granted (the user opened this popup on it).
     return { id: tab?.id ?? null, url: tab?.url ?? null, incognito: tab?.incognito ?? false };
   } catch {
     return { id: null, url: null, incognito: false };
@@ -67,6 +81,7 @@ function App() {
         trust: page?.trust ?? site?.trust ?? null,
         incognito: reply?.incognito ?? tab.incognito,
         progress: isProgressState(progress) ? progress : null,
+        site: tab.url && !site ? checkEnable(tab.url) : null,
       });
     })();
   }, []);
@@ -81,7 +96,44 @@ function App() {
     void send<ProgressState>(msg).then(showProgress);
   };
 
+  const refresh = () => void send<ProgressState>(view.tabId !== null ? { type: 'get-progress', tabId: view.tabId } : { type: 'get-progress' }).then(showProgress);
+
   const actions: PopupActions = {
+    sites: {
+      enableSite(origin, carrier): Promise<SiteResult> {
+        // Tell the background first (not awaited) which carrier the user picked: if this popup
+        // closes while the browser's prompt is open, the background finishes on permissions.onAdded.
+        const msg: RouterMessage = { type: 'enable-site', origin, carrier };
+        void send(msg);
+        // Synchronously, inside the click's user gesture: no await may come before this call.
+        const request = browser.permissions.request({ origins: [originPattern(origin)] });
+        return request
+          .then(async (granted) => {
+            if (!granted) return 'refused' as const;
+            const reply = await send<{ ok: boolean }>(msg);
+            return reply?.ok ? ('done' as const) : ('pending' as const);
+          })
+          .catch(() => 'refused' as const)
+          .finally(refresh);
+      },
+      disableSite(origin) {
+        void send({ type: 'disable-site', origin }).then(refresh);
+      },
+      setLookalike(on): Promise<SiteResult> {
+        if (!on) return send({ type: 'set-lookalike', on: false }).then(() => 'done' as const).finally(refresh);
+        void send({ type: 'set-lookalike', on: true });
+        // Synchronously, inside the change event's user gesture.
+        const request = browser.permissions.request({ origins: [ALL_SITES] });
+        return request
+          .then(async (granted) => {
+            if (!granted) return 'refused' as const;
+            const reply = await send<{ ok: boolean }>({ type: 'set-lookalike', on: true });
+            return reply?.ok ? ('done' as const) : ('pending' as const);
+          })
+          .catch(() => 'refused' as const)
+          .finally(refresh);
+      },
+    },
     async command(command) {
       if (view.tabId === null) return false;
       const reply = await send<{ ok: boolean }>({ type: 'panel-command', tabId: view.tabId, command });

@@ -14,7 +14,7 @@ const progress: ProgressV1 = {
       cards: { main: { label: 'Main', checklist: ['decide'], stepsDone: ['sign-in'], stepsReached: ['sign-in'] } },
     },
   },
-  settings: { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false },
+  settings: { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false, enabledSites: [], lookalikeWarning: false },
 };
 
 function state(patch: Partial<PanelState> = {}): PanelState {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CARRIERS } from '../../utils/carriers';
 import { officialMatchPatterns } from '../../utils/match-patterns';
-import { carrierForHost, officialSite } from '../../utils/site-trust';
+import { checkEnable } from '../../utils/enable-risk';
+import { carrierForHost, officialSite, originOf, siteFor } from '../../utils/site-trust';
 
 // The hostname alone decides. Each row: URL, the carrier it is official for, or null.
 const TABLE: [string, string | null][] = [
@@ -38,6 +39,24 @@ const TABLE: [string, string | null][] = [
   ['https://xn--www-hk-chinamobile-com.example/', null],
   ['https://www.hk.xn--chinamobile-xyz.com/', null],
   ['https://www.smartone.com.hk-login.example/', null],
+  ['https://hk-chinamobile.com.example-login.com/', null],
+  ['https://www.hk-chinamobile.com/', null],
+  ['https://xn--hk-chinamobile-xyz.com/', null],
+  ['https://xn--fiq66in6dg69b.com/', null], // 中國移動.com
+  ['https://www.xn--chinambile-jvi.com/', null], // chinamоbile with a Cyrillic о
+  ['https://www.hk.chinamobile.co/', null],
+  ['https://www.hk.chinamobile.com.hk/', null],
+  ['https://wwwhk.chinamobile.com/', null],
+  ['https://www.hk.chinamobile.com%2eevil.example/', null],
+  ['https://user:pass@www.hk.chinamobile.com/', 'cmhk'], // credentials are not the host
+  ['https://www.hk.chinamobile.com:8443@evil.example/', null],
+  // A backslash ends the host in http(s) URLs: the browser loads www.hk.chinamobile.com, path /@evil.example/.
+  ['https://www.hk.chinamobile.com\\@evil.example/', 'cmhk'],
+  ['https://cmhk.com/', null],
+  ['HTTPS://WWW.SMARTONE.COM./', 'smartone'],
+  ['http://www.smartone.com/', null],
+  ['ftp://www.hk.chinamobile.com/', null],
+  ['https://127.0.0.1/', null],
   ['javascript:alert(1)', null],
   ['not a url', null],
   ['', null],
@@ -68,3 +87,60 @@ describe('manifest match patterns', () => {
     }
   });
 });
+
+describe('siteFor: official, enabled or not ours', () => {
+  const enabled = [
+    { origin: 'https://practice.example', carrier: 'cmhk' as const },
+    { origin: 'http://plain.example', carrier: 'other' as const },
+    // Even if storage said so, an official host is decided by the data alone.
+    { origin: 'https://www.smartone.com', carrier: 'cmhk' as const },
+  ];
+  const ROWS: [string, string | null, string | null][] = [
+    ['https://www.hk.chinamobile.com/tc/', 'official', 'cmhk'],
+    ['https://www.smartone.com/', 'official', 'smartone'],
+    ['https://practice.example/tc/login.html?x=1#y', 'enabled', 'cmhk'],
+    ['https://PRACTICE.EXAMPLE.:8443/', 'enabled', 'cmhk'],
+    ['http://practice.example/', null, null], // another origin: http is not the https site
+    ['https://sub.practice.example/', null, null],
+    ['https://practice.example.evil.example/', null, null],
+    ['https://practice.example@evil.example/', null, null],
+    ['http://plain.example/', 'enabled', 'other'],
+    ['https://www.cmhk.com/', null, null],
+    ['about:blank', null, null],
+  ];
+  it.each(ROWS)('%s → %s %s', (url, trust, carrier) => {
+    const site = siteFor(url, enabled);
+    expect(site?.trust ?? null).toBe(trust);
+    expect(site?.carrier ?? null).toBe(carrier);
+  });
+
+  it('never calls an enabled site official', () => {
+    for (const url of ['https://practice.example/', 'http://plain.example/']) expect(siteFor(url, enabled)?.trust).toBe('enabled');
+  });
+
+  it('keeps only scheme and host as the origin', () => {
+    expect(originOf('https://Practice.Example.:444/a/b?c=d#e')).toBe('https://practice.example');
+    expect(originOf('https://user:pw@practice.example/')).toBe('https://practice.example');
+    expect(originOf('file:///etc/passwd')).toBeNull();
+    expect(originOf('chrome://settings')).toBeNull();
+  });
+});
+
+describe('checkEnable: what must be confirmed before enabling', () => {
+  const ROWS: [string, string | null, string[]][] = [
+    ['https://practice.example/x', 'https://practice.example', []],
+    ['http://practice.example/x', 'http://practice.example', ['http']],
+    ['https://www.xn--chinambile-jvi.com/', 'https://www.xn--chinambile-jvi.com', ['punycode', 'lookalike']], // chinamоbile, Cyrillic о
+    ['https://www.hk-chinamobile.com/tc/login', 'https://www.hk-chinamobile.com', ['lookalike']],
+    ['http://www.hk.chinamobile.com.evil.example/', 'http://www.hk.chinamobile.com.evil.example', ['http', 'lookalike']],
+    ['https://xn--fiq228c.com/', 'https://xn--fiq228c.com', ['punycode']],
+    ['https://www.hk.chinamobile.com/', null, []], // official already
+    ['chrome://extensions/', null, []],
+  ];
+  it.each(ROWS)('%s', (url, origin, risks) => {
+    const check = checkEnable(url);
+    if (origin === null) return expect(check.ok).toBe(false);
+    expect(check).toMatchObject({ ok: true, origin, risks });
+  });
+});
+

@@ -6,8 +6,46 @@ import { STORAGE_KEY } from '../../../utils/progress';
 
 type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
 
+/** A fake of the optional-permission and dynamic-registration APIs the background uses. */
+function fakePermissionsAndScripting(b: Record<string, any>) {
+  const granted = new Set<string>();
+  const added: ((p: { origins?: string[] }) => void)[] = [];
+  const removed: ((p: { origins?: string[] }) => void)[] = [];
+  const registered = new Map<string, any>();
+  b.permissions = {
+    contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o) || granted.has('*://*/*'))),
+    remove: vi.fn(async ({ origins }: { origins: string[] }) => {
+      const had = origins.some((o) => granted.delete(o));
+      if (had) for (const l of removed) l({ origins });
+      return had;
+    }),
+    onAdded: { addListener: (l: (p: { origins?: string[] }) => void) => added.push(l) },
+    onRemoved: { addListener: (l: (p: { origins?: string[] }) => void) => removed.push(l) },
+  };
+  b.scripting = {
+    registerContentScripts: vi.fn(async (scripts: any[]) => {
+      for (const s of scripts) {
+        if (registered.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
+        registered.set(s.id, s);
+      }
+    }),
+    unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => ids.forEach((id) => registered.delete(id))),
+    getRegisteredContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => [...registered.values()].filter((s) => ids.includes(s.id))),
+    executeScript: vi.fn(async () => []),
+  };
+  return {
+    registered,
+    /** What the browser does when the user allows a request. */
+    grant(origins: string[]) {
+      origins.forEach((o) => granted.add(o));
+      for (const l of added) l({ origins });
+    },
+  };
+}
+
 describe('background wiring', () => {
   let sent: [number, unknown, unknown][];
+  let perms: ReturnType<typeof fakePermissionsAndScripting>;
   beforeEach(() => {
     fakeBrowser.reset();
     sent = [];
@@ -16,6 +54,7 @@ describe('background wiring', () => {
     b.runtime.getURL = (path: string) => `chrome-extension://test-extension-id${path}`;
     b.runtime.onConnect = { addListener: vi.fn() };
     b.commands = { onCommand: { addListener: vi.fn() } };
+    perms = fakePermissionsAndScripting(b);
     b.action = { setBadgeText: vi.fn(async () => {}), setTitle: vi.fn(async () => {}), setBadgeBackgroundColor: vi.fn(async () => {}) };
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number, msg: unknown, options?: unknown) => {
       sent.push([tabId, msg, options]);
@@ -54,5 +93,39 @@ describe('background wiring', () => {
     )) as unknown[];
     expect(frameReply).toEqual({ severity: 'warn' });
     expect(sent.at(-1)).toEqual([11, { type: 'frame-field', kind: 'card-number', severity: 'warn' }, { frameId: 0 }]);
+  });
+
+  it('registers the panel and guard for a site once the browser grants it, and forgets it on removal', async () => {
+    const id = fakeBrowser.runtime.id;
+    const popup = { id, url: 'chrome-extension://test-extension-id/popup.html' } as Sender;
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    // The popup names the carrier first; the permission is not there yet.
+    const [first] = (await fakeBrowser.runtime.onMessage.trigger({ type: 'enable-site', origin: 'https://practice.example', carrier: 'cmhk' }, popup, () => {})) as unknown[];
+    expect(first).toEqual({ ok: false, pending: true });
+    // The popup closed while the prompt was open: the background finishes on onAdded.
+    perms.grant(['https://practice.example/*']);
+    await settle();
+    expect(perms.registered.get('enabled-sites-panel')).toMatchObject({
+      matches: ['https://practice.example/*'],
+      js: ['content-scripts/panel.js'],
+      persistAcrossSessions: true,
+    });
+    expect(perms.registered.get('enabled-sites-guard')).toMatchObject({ allFrames: true, js: ['content-scripts/guard.js'] });
+    const stored = (await fakeBrowser.storage.local.get(STORAGE_KEY))[STORAGE_KEY] as any;
+    expect(stored.settings.enabledSites).toEqual([{ origin: 'https://practice.example', carrier: 'cmhk' }]);
+
+    // The panel on that site asks who it is: the background answers from the sender's URL.
+    const top = { id, url: 'https://practice.example/tc/login.html', frameId: 0, tab: { id: 5, incognito: false } } as Sender;
+    const [site] = (await fakeBrowser.runtime.onMessage.trigger({ type: 'get-site' }, top, () => {})) as unknown[];
+    expect(site).toEqual({ site: { trust: 'enabled', carrier: 'cmhk', host: 'practice.example' } });
+
+    const [removedReply] = (await fakeBrowser.runtime.onMessage.trigger({ type: 'disable-site', origin: 'https://practice.example' }, popup, () => {})) as unknown[];
+    expect(removedReply).toEqual({ ok: true });
+    await settle();
+    expect(perms.registered.size).toBe(0);
+    const b = fakeBrowser as unknown as Record<string, any>;
+    expect(b.permissions.remove).toHaveBeenCalledWith({ origins: ['https://practice.example/*'] });
+    const [after] = (await fakeBrowser.runtime.onMessage.trigger({ type: 'get-site' }, top, () => {})) as unknown[];
+    expect(after).toEqual({ site: null });
   });
 });

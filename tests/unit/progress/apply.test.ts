@@ -134,7 +134,14 @@ describe('applyAction', () => {
 
   it('settings patches valid fields and refuses anything else whole', () => {
     const p = run({ kind: 'settings', patch: { language: 'zh-Hant', collapsed: true, disabledHosts: ['www.cuniq.com', 'www.cuniq.com'] } });
-    expect(p.settings).toEqual({ language: 'zh-Hant', disabledEverywhere: false, disabledHosts: ['www.cuniq.com'], collapsed: true });
+    expect(p.settings).toEqual({
+      language: 'zh-Hant',
+      disabledEverywhere: false,
+      disabledHosts: ['www.cuniq.com'],
+      collapsed: true,
+      enabledSites: [],
+      lookalikeWarning: false,
+    });
     const q = applyAction(p, { kind: 'settings', patch: { language: null } });
     expect(q.settings.language).toBeNull();
     for (const patch of [

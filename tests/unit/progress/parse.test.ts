@@ -21,7 +21,14 @@ function sample(): ProgressV1 {
         },
       },
     },
-    settings: { language: 'zh-Hant', disabledEverywhere: false, disabledHosts: ['www.hk.chinamobile.com'], collapsed: true },
+    settings: {
+      language: 'zh-Hant',
+      disabledEverywhere: false,
+      disabledHosts: ['www.hk.chinamobile.com'],
+      collapsed: true,
+      enabledSites: [{ origin: 'https://practice.example', carrier: 'other' }],
+      lookalikeWarning: true,
+    },
   };
 }
 
