@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../scripts/practice-server.mjs';
+import { oneBrowserOnly } from './scenarios/one-browser';
 import { assertBuilt, CHROME_BUILD, launchChromium, type LaunchedChromium } from './harness/chromium';
 import { queryPanel, textOf, findInShadow, waitForPanel } from './harness/shadow';
 
@@ -93,7 +94,12 @@ async function openPopup(b: LaunchedChromium, tabId: number): Promise<Page> {
   return popup;
 }
 
-describe('enabling and removing a site (Chromium)', () => {
+const CHROMIUM_ONLY = oneBrowserOnly(
+  'chromium',
+  'Chromium cannot answer the permission prompt, so these tests pre-grant it in a manifest copy; the real prompt path is the Firefox one (optional permissions without a prompt), not yet reachable from the Firefox harness (the popup cannot be opened over BiDi)',
+);
+
+describe('enabling and removing a site (Chromium)', CHROMIUM_ONLY, () => {
   const browser = useGrantedBrowser(['*://practice.example/*']);
 
   test('"Use the guide on this site" registers the panel there as "enabled" with the chosen carrier; remove takes it away', async () => {
@@ -144,7 +150,7 @@ describe('enabling and removing a site (Chromium)', () => {
   });
 });
 
-describe('look-alike warning (Chromium)', () => {
+describe('look-alike warning (Chromium)', CHROMIUM_ONLY, () => {
   const browser = useGrantedBrowser(['*://*/*']);
 
   test('with the setting on, a page under a look-alike host gets data-site-trust="suspicious"; off, nothing of ours runs', async () => {

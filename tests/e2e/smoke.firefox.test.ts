@@ -8,11 +8,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../scripts/practice-server.mjs';
 import { assertFirefoxBuilt, FIREFOX_BUILD, launchFirefox, manifestGeckoId, type LaunchedFirefox } from './harness/firefox';
+import { oneBrowserOnly } from './scenarios/one-browser';
 
 const CMHK = 'https://www.hk.chinamobile.com';
 const EXTENSION = process.env.FIREFOX_EXTENSION_PATH ?? FIREFOX_BUILD;
 
-describe('Firefox harness smoke', () => {
+// Firefox only: these test the Firefox harness itself (RDP target lookup, content-script
+// evaluation); the contract they read is covered in both browsers by scenarios/panel.ts.
+describe('Firefox harness smoke', oneBrowserOnly('firefox', 'tests the Firefox harness itself (remote-protocol target lookup by add-on id, evaluation in the content-script world); the panel contract is covered in both browsers by scenarios/panel.ts'), () => {
   let server: PracticeServer | undefined;
   let firefox: LaunchedFirefox | undefined;
 

@@ -82,12 +82,35 @@ export interface E2EPage {
    * text: the privacy checks search it for typed values.
    */
   extensionStorage(): Promise<string>;
+  /**
+   * Write items into the extension's `storage.local` (a JSON object's text), as a fault would leave
+   * them (issue 7: corrupt / unknown-version / oversized progress). Chromium: from the service
+   * worker; Firefox: from the content-script world (the same route `extensionStorage` reads by).
+   */
+  setExtensionStorage(json: string): Promise<void>;
+  /**
+   * Start recording this tab's console (every world the harness reaches: Chromium over CDP, page and
+   * content scripts, exceptions included; Firefox the page's console over BiDi). Returns a reader.
+   */
+  recordConsole(): Promise<() => string[]>;
+  /**
+   * Chromium only (undefined in Firefox, whose harness has no network hook): start recording the
+   * URLs of every request the tab makes (CDP Network domain: page and content scripts) and every
+   * request of the extension's service worker. Returns a reader.
+   */
+  recordNetwork?(): Promise<() => string[]>;
 }
 
 export interface E2EBrowser {
   readonly name: BrowserName;
   /** The extension's id (Chromium: the generated id; Firefox: the manifest's gecko id). */
   readonly extensionId: string;
+  /**
+   * Chromium only (undefined in Firefox, where the harness reaches content scripts only): evaluate
+   * an expression in the extension's current service worker (after an extension reload, the new
+   * one); a returned promise is awaited. Return JSON-able values.
+   */
+  backgroundEvaluate?<T = unknown>(expression: string): Promise<T>;
   /** A new tab at `url` (after 'load'); `status` is the main response's status. */
   open(url: string, options?: GotoOptions): Promise<E2EPage & { status: number | null }>;
   close(): Promise<void>;
@@ -129,6 +152,8 @@ export interface LaunchE2EOptions {
   spki: string;
   /** Unpacked build; default .output/chrome-mv3 or .output/firefox-mv2. */
   extensionPath?: string;
+  /** Chromium: developer mode on, so `chrome.runtime.reload()` brings the extension back (issue 7, item 6). */
+  reloadable?: boolean;
 }
 
 export async function launchE2E(name: BrowserName, options: LaunchE2EOptions): Promise<E2EBrowser> {
@@ -143,7 +168,7 @@ export async function launchE2E(name: BrowserName, options: LaunchE2EOptions): P
 export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser> {
   const { launchChromium } = await import('./chromium');
   const shadow = await import('./shadow');
-  const launched = await launchChromium({ port: options.port, spki: options.spki, extensionPath: options.extensionPath });
+  const launched = await launchChromium({ port: options.port, spki: options.spki, extensionPath: options.extensionPath, reloadable: options.reloadable });
   type PwPage = Awaited<ReturnType<typeof launched.context.newPage>>;
   type Node = Parameters<typeof shadow.textOf>[0];
 
@@ -204,12 +229,61 @@ export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser
         page.evaluate(`(${fn.toString()})(...${JSON.stringify(args)})`) as Promise<T>,
       pageSeesShadowRoot: () => shadow.pageSeesShadowRoot(page),
       hostShadowRootIsNull: () => shadow.hostShadowRootIsNull(page),
+      setExtensionStorage: async (json) => {
+        await currentWorker().evaluate(async (items: string) => {
+          const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
+          await c.storage.local.set(JSON.parse(items));
+        }, json);
+      },
+      recordConsole: async () => {
+        const session = await shadow.cdp(page);
+        const lines: string[] = [];
+        type Arg = { value?: unknown; description?: string };
+        session.on('Runtime.consoleAPICalled', (e: { type: string; args: Arg[] }) => {
+          lines.push(`${e.type}: ${e.args.map((a) => (a.value !== undefined ? String(a.value) : (a.description ?? ''))).join(' ')}`);
+        });
+        session.on('Runtime.exceptionThrown', (e: { exceptionDetails: { text: string; exception?: Arg } }) => {
+          lines.push(`exception: ${e.exceptionDetails.text} ${e.exceptionDetails.exception?.description ?? ''}`);
+        });
+        session.on('Log.entryAdded', (e: { entry: { level: string; text: string } }) => lines.push(`${e.entry.level}: ${e.entry.text}`));
+        await session.send('Runtime.enable');
+        await session.send('Log.enable');
+        return () => [...lines];
+      },
+      recordNetwork: async () => {
+        const session = await shadow.cdp(page);
+        const urls: string[] = [];
+        session.on('Network.requestWillBeSent', (e: { request: { url: string } }) => urls.push(e.request.url));
+        launched.context.on('request', (request) => {
+          if (request.serviceWorker()) urls.push(`service-worker: ${request.url()}`);
+        });
+        await session.send('Network.enable');
+        return () => [...urls];
+      },
     };
+  };
+
+  /** The extension's live service worker (a reload replaces it). */
+  const currentWorker = () => {
+    const workers = launched.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${launched.extensionId}/`));
+    return workers[workers.length - 1] ?? launched.serviceWorker;
   };
 
   return {
     name: 'chromium',
     extensionId: launched.extensionId,
+    backgroundEvaluate: async <T>(expression: string) => {
+      // Find a worker that answers (after an extension reload the old one is gone and a new one
+      // starts); probing is harmless, so only the probe is retried, never the expression.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const worker = currentWorker();
+        const alive = await worker.evaluate('1').then(() => true, () => false);
+        if (alive) return (await worker.evaluate(expression)) as T;
+        if (Date.now() > deadline) throw new Error('No live extension service worker');
+        await launched.context.waitForEvent('serviceworker', { timeout: 2_000 }).catch(() => null);
+      }
+    },
     open: async (url, options) => {
       const page = await launched.context.newPage();
       const e2ePage = wrap(page);

@@ -1,6 +1,6 @@
 // Real Chromium with the built extension, the practice hosts mapped to the practice server and only
 // the practice certificate trusted. One fresh temporary profile per launch, removed on close.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,16 +40,33 @@ export async function launchChromium(options: {
   /** Extra Chromium flags, e.g. `--lang=zh-HK`. */
   args?: string[];
   locale?: string;
+  /**
+   * Playwright default flags to leave out, e.g. `--disable-extensions` (with it, `runtime.reload()`
+   * unloads the extension for good: only the command-line load bypasses it) or
+   * `--disable-back-forward-cache`.
+   */
+  ignoreDefaultArgs?: string[];
+  /**
+   * Start with developer mode on and without Playwright's `--disable-extensions`: then
+   * `chrome.runtime.reload()` brings the unpacked extension back (otherwise it unloads it for good).
+   */
+  reloadable?: boolean;
 }): Promise<LaunchedChromium> {
   const extensionPath = options.extensionPath ?? CHROME_BUILD;
   assertBuilt(extensionPath);
   const profile = mkdtempSync(join(tmpdir(), 'sim-exit-e2e-'));
+  if (options.reloadable) {
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  }
+  const ignoreDefaultArgs = [...(options.ignoreDefaultArgs ?? []), ...(options.reloadable ? ['--disable-extensions'] : [])];
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: true,
       locale: options.locale,
+      ignoreDefaultArgs,
       viewport: { width: 1280, height: 800 },
       args: [
         `--disable-extensions-except=${extensionPath}`,

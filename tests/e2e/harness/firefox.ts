@@ -325,6 +325,15 @@ export function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage'
             `(async () => JSON.stringify({ local: await browser.storage.local.get(null), sync: await browser.storage.sync.get(null).catch(() => null) }))()`,
           ),
         ),
+      setExtensionStorage: async (json: string) => {
+        await launched.evalInContentScript(page, `browser.storage.local.set(JSON.parse(${JSON.stringify(json)})).then(() => 'ok')`);
+      },
+      recordConsole: async () => {
+        const lines: string[] = [];
+        page.on('console', (message) => lines.push(`${message.type()}: ${message.text()}`));
+        page.on('pageerror', (error) => lines.push(`exception: ${String(error)}`));
+        return () => [...lines];
+      },
     };
   };
   return {

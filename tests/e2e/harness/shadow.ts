@@ -77,9 +77,36 @@ export function cdp(page: Page): Promise<CDPSession> {
 
 export async function getDocument(page: Page): Promise<CdpNode> {
   const session = await cdp(page);
-  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  return root;
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    return root;
+  } catch (error) {
+    // A very deep page (issue 7: a 1,500-level nesting) is more than the protocol can serialise
+    // ("CBOR: stack limit exceeded"). Read it shallowly, then each child of <html> on its own: the
+    // guide's host whole, the rest down to DEEP_PAGE_DEPTH levels (deeper page nodes are left out).
+    if (!/stack limit/i.test(String(error))) throw error;
+    const { root } = (await session.send('DOM.getDocument', { depth: 2, pierce: true })) as { root: CdpNode };
+    for (const html of root.children ?? []) {
+      if (html.nodeType !== 1 || !html.children) continue;
+      html.children = await Promise.all(
+        html.children.map(async (child) => {
+          if (child.nodeType !== 1) return child;
+          const depth = attr(child, 'data-sim-exit-guide-host') !== null ? -1 : DEEP_PAGE_DEPTH;
+          try {
+            const { node } = (await session.send('DOM.describeNode', { backendNodeId: child.backendNodeId, depth, pierce: true })) as { node: CdpNode };
+            return node;
+          } catch {
+            return child;
+          }
+        }),
+      );
+    }
+    return root;
+  }
 }
+
+/** How deep the fallback above reads the page's own subtrees. */
+const DEEP_PAGE_DEPTH = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Tree walking and a tiny selector matcher

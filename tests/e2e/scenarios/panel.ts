@@ -1,0 +1,286 @@
+// The panel scenarios, ONE body each, run in real Chromium (panel.chromium.test.ts) and real
+// Firefox (panel.firefox.test.ts) through the common interface in ../harness/browser.ts. The
+// built extension runs on the practice carrier site, served under the carriers' real hostnames on
+// loopback; everything is read through the test contract in DESIGN.md, inside the closed shadow
+// root (CDP in Chromium, the content-script world over Firefox's remote protocol).
+//
+// A scenario that can only run in one browser says why with oneBrowserOnly() (./one-browser.ts);
+// `npm test` compares the two browsers' reports and fails on a scenario that ran in one only
+// without that reason. Today every scenario runs in both.
+//
+// Needs the builds: .output/chrome-mv3 (`npx wxt build`) and .output/firefox-mv2
+// (`npx wxt build -b firefox`); `npm test` builds first.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
+import { launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
+
+const CMHK = 'https://www.hk.chinamobile.com';
+const STEP_IDS = ['sign-in', 'find-entry', 'submit-request', 'await-review', 'confirmed'];
+/** How long a page gets to show a panel before we conclude it has none (the panel mounts asynchronously). */
+const ABSENCE_WAIT_MS = 3_000;
+
+/** Poll an async check until it returns true; fail with the last value. */
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeout} ms; last value ${JSON.stringify(last)}`);
+    await sleep(200);
+    last = await read();
+  }
+  return last;
+}
+
+const hasSteps = (s: PanelState) => s.present && STEP_IDS.every((id) => s.steps.some((step) => step.id === id));
+
+/** The highlight covers the link's centre and is not much bigger than the link (a ring or cut-out, not the whole page). */
+function fitsAround(box: Box, target: Box, slack = 48): boolean {
+  const cx = target.x + target.width / 2;
+  const cy = target.y + target.height / 2;
+  const coversCentre = box.x <= cx && cx <= box.x + box.width && box.y <= cy && cy <= box.y + box.height;
+  const snug =
+    box.x >= target.x - slack &&
+    box.y >= target.y - slack &&
+    box.x + box.width <= target.x + target.width + slack &&
+    box.y + box.height <= target.y + target.height + slack;
+  return coversCentre && snug && overlapArea(box, target) > 0;
+}
+
+function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+export function definePanelScenarios(browserName: BrowserName): void {
+  /** One practice server and one fresh browser per describe block, so blocks share no state. */
+  function useBrowser(): { open: (url: string) => Promise<E2EPage> } {
+    let server: PracticeServer | undefined;
+    let browser: E2EBrowser | undefined;
+    beforeAll(async () => {
+      server = await startPracticeServer({ port: 0 });
+      browser = await launchE2E(browserName, { port: server.port, spki: server.certSpki });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+    return {
+      open: async (url: string) => {
+        const page = await browser!.open(url);
+        // Make sure we are looking at the practice site, not an error page.
+        expect(page.status, `loading ${url}`).toBe(200);
+        expect(await page.title()).toMatch(/練習|Practice/);
+        return page;
+      },
+    };
+  }
+
+  async function withPage(open: (url: string) => Promise<E2EPage>, url: string, body: (page: E2EPage) => Promise<void>): Promise<void> {
+    const page = await open(url);
+    try {
+      await body(page);
+    } finally {
+      await page.close();
+    }
+  }
+
+  describe('where the panel appears', () => {
+    const { open } = useBrowser();
+
+    test('on the official host, in a closed shadow root under <html> that the page cannot open', async () => {
+      await withPage(open, `${CMHK}/tc/`, async (page) => {
+        const state = await page.waitForPanel((s) => s.present);
+        expect(state.shadowType).toBe('closed');
+        expect(state.hostParent).toBe('HTML');
+        expect(state.hostCount).toBe(1);
+        expect(await page.hostShadowRootIsNull()).toBe(true);
+        expect(await page.pageSeesShadowRoot()).toBe(false);
+      });
+    });
+
+    test('with the contract attributes: role, accessible name, carrier, site trust, the five steps', async () => {
+      await withPage(open, `${CMHK}/tc/`, async (page) => {
+        const state = await page.waitForPanel(hasSteps);
+        expect(state.panel).not.toBeNull();
+        expect(state.panel!.role).toBe('complementary');
+        expect(state.panel!.name.length, 'accessible name of the panel root').toBeGreaterThan(0);
+        expect(state.panel!.carrier).toBe('cmhk');
+        expect(state.panel!.siteTrust).toBe('official');
+        // each step id once, in the flow's order
+        expect(state.steps.map((s) => s.id)).toEqual(STEP_IDS);
+      });
+    });
+
+    test.each([
+      ['www.cmhk.com (China Merchants, not CMHK)', 'https://www.cmhk.com/tc/'],
+      ['ncas.hk.chinamobile.com (staff sign-on)', 'https://ncas.hk.chinamobile.com/tc/'],
+      ['plain http on the official host', 'http://www.hk.chinamobile.com/tc/'],
+    ])('not on %s', async (_label, url) => {
+      await withPage(open, url, async (page) => {
+        // Stayed where we asked (no silent upgrade of http to https).
+        expect(new URL(page.url()).protocol).toBe(new URL(url).protocol);
+        await sleep(ABSENCE_WAIT_MS);
+        expect(await page.evaluate(() => document.querySelector('[data-sim-exit-guide-host]') === null)).toBe(true);
+        const state = await page.queryPanel();
+        expect(state.present).toBe(false);
+        expect(state.hostCount).toBe(0);
+        expect(await page.countFieldKind()).toBe(0);
+      });
+    });
+  });
+
+  describe('the current step follows the practice flow', () => {
+    const { open } = useBrowser();
+
+    test.each([
+      ['/tc/', 'sign-in'],
+      ['/tc/login', 'sign-in'],
+      ['/tc/account', 'find-entry'],
+      ['/tc/deregister', 'submit-request'],
+      ['/tc/pending', 'await-review'],
+      ['/tc/done', 'confirmed'],
+      ['/en/', 'sign-in'],
+      ['/en/login', 'sign-in'],
+      ['/en/account', 'find-entry'],
+      ['/en/deregister', 'submit-request'],
+      ['/en/pending', 'await-review'],
+      ['/en/done', 'confirmed'],
+      // Several signals on one page: the furthest step along the flow wins.
+      ['/__fixture/several-steps', 'await-review'],
+      ['/__fixture/several-steps-en', 'submit-request'],
+    ])('%s → %s', async (path, expected) => {
+      await withPage(open, `${CMHK}${path}`, async (page) => {
+        await page.waitForPanel((s) => s.currentStep === expected && s.currentSteps.length === 1);
+        await sleep(500); // and it stays there (no flicker to another step after a DOM re-check)
+        const state = await page.queryPanel();
+        expect(state.currentSteps).toEqual([expected]);
+        expect(state.panel?.carrier).toBe('cmhk');
+      });
+    });
+
+    test.each([['/tc/refill'], ['/en/refill']])('%s (a refill page) marks no step at all', async (path) => {
+      await withPage(open, `${CMHK}${path}`, async (page) => {
+        await page.waitForPanel((s) => s.present);
+        await sleep(1_500); // give detection time to (wrongly) mark a step
+        const state = await page.queryPanel();
+        expect(state.present).toBe(true);
+        expect(state.currentSteps).toEqual([]);
+      });
+    });
+  });
+
+  describe('field messages', () => {
+    const { open } = useBrowser();
+
+    test('none while nothing is focused; exactly one card-number warning while the card field has focus', async () => {
+      await withPage(open, `${CMHK}/tc/refill`, async (page) => {
+        await page.waitForPanel((s) => s.present);
+        await sleep(500);
+        expect(await page.countFieldKind()).toBe(0);
+
+        await page.focus('#card-number');
+        const found = await eventually(() => page.fieldKindElements(), (list) => list.length > 0, 'a field message for the card number');
+        await sleep(300);
+        const settled = await page.fieldKindElements();
+        expect(settled).toEqual([{ kind: 'card-number', severity: 'warn', role: 'alert', where: 'guide' }]);
+        expect(found.length).toBe(1);
+        expect((await page.queryPanel()).fieldMessages).toEqual([{ kind: 'card-number', severity: 'warn', role: 'alert' }]);
+
+        // Moving to the security-code field: still exactly one message, now about the CVC.
+        await page.focus('#card-cvc');
+        await eventually(() => page.fieldKindElements(), (list) => list.length === 1 && list[0]!.kind === 'card-cvc', 'the CVC message');
+        expect(await page.fieldKindElements()).toEqual([{ kind: 'card-cvc', severity: 'warn', role: 'alert', where: 'guide' }]);
+
+        // A field that is not sensitive, then nothing focused: no message anywhere.
+        await page.focus('#refill-amount');
+        await eventually(() => page.countFieldKind(), (n) => n === 0, 'no message on a plain field');
+        await page.blur();
+        await sleep(300);
+        expect(await page.countFieldKind()).toBe(0);
+      });
+    });
+
+    test('a card field inside a same-site iframe gives the one message in the top frame panel', async () => {
+      await withPage(open, `${CMHK}/tc/pay`, async (page) => {
+        await page.waitForPanel((s) => s.present);
+        await sleep(300);
+        expect(await page.countFieldKind()).toBe(0);
+
+        // focus() waits for the frame's field (it fails if the payment iframe never appears).
+        await page.focus('#frame-card-number', { frame: '/tc/pay-frame' });
+        await eventually(() => page.fieldKindElements(), (list) => list.length > 0, 'a field message for the framed card number');
+        await sleep(300);
+        expect(await page.fieldKindElements()).toEqual([{ kind: 'card-number', severity: 'warn', role: 'alert', where: 'guide' }]);
+      });
+    });
+  });
+
+  describe('progress', () => {
+    const { open } = useBrowser();
+
+    test('a ticked checklist item is still ticked after a reload', async () => {
+      await withPage(open, `${CMHK}/tc/`, async (page) => {
+        await page.waitForPanel((s) => s.present);
+        const first = await eventually(() => page.shadowElement('[data-checklist-item]'), (n) => n !== null, 'a [data-checklist-item] in the panel');
+        const itemId = first!.attrs['data-checklist-item'] ?? '';
+        const sameItem = itemId ? `[data-checklist-item="${itemId}"]` : '[data-checklist-item]';
+        expect(first!.checked, 'a fresh profile starts unticked').toBe(false);
+
+        await page.clickInShadow(sameItem);
+        await eventually(async () => (await page.shadowElement(sameItem))?.checked ?? null, (v) => v === true, 'the item ticked after a click');
+
+        await page.reload({ waitUntil: 'load' });
+        await page.waitForPanel((s) => s.present);
+        const after = await eventually(
+          async () => (await page.shadowElement(sameItem))?.checked ?? null,
+          (v) => v === true,
+          'the item still ticked after the reload',
+        );
+        expect(after).toBe(true);
+      });
+    });
+  });
+
+  describe('language', () => {
+    const { open } = useBrowser();
+
+    test('switching to English changes the panel and is remembered', async () => {
+      await withPage(open, `${CMHK}/tc/`, async (page) => {
+        const before = await page.waitForPanel((s) => s.present && !!s.panel?.lang);
+        expect(before.panel!.lang, 'a zh-Hant-HK page starts in Chinese').toMatch(/^zh/);
+        const textBefore = await page.panelText();
+
+        await page.clickInShadow('[data-language-option="en"]');
+        await page.waitForPanel((s) => s.panel?.lang === 'en');
+        const textAfter = await eventually(() => page.panelText(), (t) => t !== textBefore, 'panel text to change');
+        expect(textAfter).toMatch(/[A-Za-z]{4,}/);
+
+        await page.reload({ waitUntil: 'load' });
+        await page.waitForPanel((s) => s.panel?.lang === 'en');
+      });
+    });
+  });
+
+  describe('highlight', () => {
+    const { open } = useBrowser();
+
+    test('on /tc/account the highlight sits on the 取消登記 link', async () => {
+      await withPage(open, `${CMHK}/tc/account`, async (page) => {
+        await page.waitForPanel((s) => s.currentStep === 'find-entry');
+        const link = await page.pageElement('#deregister-link');
+        expect(link?.text).toContain('取消電話儲值卡登記');
+        const result = await eventually(
+          async () => {
+            const highlight = await page.shadowElement('[data-highlight]');
+            const linkBox = (await page.pageElement('#deregister-link'))?.box ?? null;
+            return { linkBox, box: highlight?.box ?? null };
+          },
+          ({ linkBox, box }) => !!linkBox && !!box && fitsAround(box, linkBox),
+          'a [data-highlight] box around the deregistration link',
+        );
+        expect(overlapArea(result.box!, result.linkBox!)).toBeGreaterThan(0);
+      });
+    });
+  });
+}
