@@ -96,7 +96,7 @@ async function openPopup(b: LaunchedChromium, tabId: number): Promise<Page> {
 
 const CHROMIUM_ONLY = oneBrowserOnly(
   'chromium',
-  'Chromium cannot answer the permission prompt, so these tests pre-grant it in a manifest copy; the real prompt path is the Firefox one (optional permissions without a prompt), not yet reachable from the Firefox harness (the popup cannot be opened over BiDi)',
+  'Chromium cannot answer the permission prompt, so these tests pre-grant it in a manifest copy; the real prompt path (trusted click → permissions.request → onAdded → registration) runs in Firefox, which grants optional permissions without a prompt under a pref (sites.firefox.test.ts)',
 );
 
 describe('enabling and removing a site (Chromium)', CHROMIUM_ONLY, () => {

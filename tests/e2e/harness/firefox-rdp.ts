@@ -472,3 +472,44 @@ export class FirefoxRdp {
     this.connection.close();
   }
 }
+
+/**
+ * The documents of an installed add-on (its background page, extension pages open in tabs), seen
+ * through the add-on's descriptor (root `listAddons`) and its watcher: an RdpTab whose `frames`
+ * are the add-on's documents. Code evaluated there (`evaluateIn(connection, frame, code)`) runs
+ * with the extension's `browser` API, but does not count as user input: APIs that need a user
+ * gesture (permissions.request) refuse it.
+ */
+export async function addonDocuments(connection: RdpConnection, addonId: string): Promise<RdpTab> {
+  const list = await connection.request('root', 'listAddons', { iconDataURL: false });
+  const addon = ((list.addons as RdpTabDescriptor[] | undefined) ?? []).find((a) => a.id === addonId);
+  if (!addon) throw new RdpError(`Add-on ${addonId} is not in the debugger server's add-on list`);
+  const reply = await connection.request(addon.actor, 'getWatcher', { isServerTargetSwitchingEnabled: true });
+  const documents = new RdpTab(connection, addon, String(reply.actor));
+  await documents.watch();
+  return documents;
+}
+
+/** The add-on document (frame target) whose URL `matches`, waiting for it to appear. */
+export function addonDocument(documents: RdpTab, matches: (url: string) => boolean, timeout = 10_000): Promise<RdpTargetForm> {
+  return documents.until(
+    () => [...documents.frames.values()].reverse().find((f) => matches(f.url ?? '')) ?? null,
+    timeout,
+    () => `No add-on document matching the test; documents: ${JSON.stringify([...documents.frames.values()].map((f) => f.url))}`,
+  );
+}
+
+/**
+ * A process's target (root `getProcess`; id 0 is the parent process, others are OS pids as in a
+ * frame form's `processID`). Its console evaluates with system privileges in that process (needs
+ * `devtools.chrome.enabled`, which the Firefox harness sets): for test set-up that no page can do,
+ * never to stand in for the code under test.
+ */
+export async function processTarget(connection: RdpConnection, id = 0): Promise<RdpTargetForm> {
+  const reply = await connection.request('root', 'getProcess', { id });
+  const descriptor = (reply.processDescriptor as { actor?: string } | undefined)?.actor;
+  if (!descriptor) throw new RdpError(`getProcess(${id}) returned no descriptor`);
+  const target = (await connection.request(descriptor, 'getTarget')).process as RdpTargetForm | undefined;
+  if (!target?.consoleActor) throw new RdpError(`Process ${id}: getTarget returned no console actor`);
+  return target;
+}
