@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fixManifestPermissions } from './utils/manifest-permissions';
 import { officialMatchPatterns } from './utils/match-patterns';
+import { slimContentScripts } from './scripts/content-script-build.mjs';
 
 // The manifest's host access is generated from the carrier data (assets/guide/carriers.json),
 // so the hosts the guide trusts and the hosts the browser lets it run on cannot drift apart.
@@ -42,6 +43,11 @@ export default defineConfig({
     // required hosts: put the optional origins where MV2 wants them and keep the required ones exact.
     'build:manifestGenerated': (wxt, manifest) => {
       fixManifestPermissions(manifest, { manifestVersion: wxt.config.manifestVersion, officialPatterns: officialMatchPatterns() });
+    },
+    // Content scripts carry only what they use: no polyfill, match patterns inlined, no guide texts
+    // (the background sends one language's); see scripts/content-script-build.mjs (issue 6's size budget).
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      slimContentScripts(entrypoints, viteConfig, { matchPatterns: officialMatchPatterns() });
     },
   },
   zip: {

@@ -34,6 +34,11 @@ export interface MountedHost {
   root: ShadowRoot;
   /** Puts the host back if the page removed it or rewrote the document; true when it had to. */
   ensureMounted(): boolean;
+  /**
+   * Shows the host last in the top layer again if the page opened a popover of its own after it
+   * (a later top-layer element covers an earlier one); true when it had to. Cheap: call it often.
+   */
+  stayOnTop(): boolean;
 }
 
 function applyHostStyle(host: HTMLElement): void {
@@ -62,6 +67,40 @@ export function mountHost(doc: Document, css: string): MountedHost {
   style.textContent = css;
   root.append(style);
 
+  // Top-layer elements of the page that were open when we last went on top: they are below us.
+  let below = new Set<Element>();
+  const stayOnTop = (): boolean => {
+    if (!host.isConnected) return false;
+    let open: Element[];
+    try {
+      open = Array.from(doc.querySelectorAll(':popover-open')).filter((el) => el !== host);
+    } catch {
+      return false; // no popover support: the max z-index is all there is
+    }
+    const covered = open.some((el) => !below.has(el));
+    below = new Set(open);
+    // Hiding our popover would move focus out of our panel (back to where it was when shown): wait.
+    if (!covered || doc.activeElement === host) return false;
+    try {
+      host.hidePopover();
+      host.showPopover();
+    } catch {
+      return false;
+    }
+    return true;
+  };
+  // A popover opening fires a non-bubbling "toggle" event: a capturing listener still sees it at once.
+  let lastQuick = -Infinity;
+  const onToggle = (e: Event) => {
+    if (e.target === host || (e as Event & { newState?: string }).newState !== 'open') return;
+    // A page that answers in kind must not start a loop: at most once a second here, the caller's
+    // periodic check does the rest.
+    const now = performance.now();
+    if (now - lastQuick < 1000) return;
+    lastQuick = now;
+    queueMicrotask(stayOnTop);
+  };
+
   const ensureMounted = (): boolean => {
     const html = host.ownerDocument === doc ? doc.documentElement : null;
     let moved = false;
@@ -74,8 +113,10 @@ export function mountHost(doc: Document, css: string): MountedHost {
     applyHostStyle(host);
     if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
     raiseToTopLayer(host);
+    // Re-adding the same listener is a no-op; after document.open() erased it, this brings it back.
+    doc.addEventListener('toggle', onToggle, true);
     return moved;
   };
   ensureMounted();
-  return { host, root, ensureMounted };
+  return { host, root, ensureMounted, stayOnTop };
 }

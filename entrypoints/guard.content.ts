@@ -1,15 +1,21 @@
 // The field guard in every sub-frame of an official page (payment forms live in iframes).
-// No Preact: it must stay tiny. It reports a category, never a value, through the background.
+// No Preact, no keyword lists, no texts: it must stay tiny (8 KiB gzip budget, issue 6). It reads
+// the focused control's description (page text, never a value) and asks the background for its
+// kind and the warning texts; it reports a category, never a value, through the background.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CALLOUT_CSS, renderCallout } from '../components/callout';
 import { HOST_ATTRIBUTE } from '../components/mount-host';
-import { fieldMessageText } from '../utils/field-texts';
-import { startFieldGuard } from '../utils/fields/guard';
+import { startFocusGuard, type FieldGuard } from '../utils/fields/focus-guard';
+import { describeField, scopeControls } from '../utils/fields/read';
+import type { ClassifyAnswer } from '../utils/fields/remote';
 import { languageFromTag } from '../utils/language';
 import { officialMatchPatterns } from '../utils/match-patterns';
 import type { ToBackground } from '../utils/messages';
 import type { Severity } from '../utils/types';
+
+/** Most controls of one form sent for the card context (the background refuses more than 200). */
+const FORM_CONTROLS = 200;
 
 function calloutRoot(): ShadowRoot {
   const host = document.createElement('div');
@@ -47,9 +53,37 @@ export default defineContentScript({
     const lifetime = new AbortController();
     const lang = languageFromTag(document.documentElement.lang) ?? languageFromTag(navigator.language) ?? 'en';
     const acknowledged = new WeakSet<Element>();
+    /** The background's answers, per control, for this page view. */
+    const answers = new WeakMap<Element, ClassifyAnswer>();
+    const asked = new WeakSet<Element>();
     let seq = 0;
-    startFieldGuard(document, {
+    let guard: FieldGuard | null = null;
+
+    const ask = async (el: Element): Promise<void> => {
+      let answer: ClassifyAnswer = { kind: null, texts: null };
+      try {
+        const form = scopeControls(el).slice(0, FORM_CONTROLS);
+        const msg: ToBackground = { type: 'classify-field', field: describeField(el), form: form.map(describeField), lang };
+        const reply = (await browser.runtime.sendMessage(msg)) as Partial<ClassifyAnswer> | null;
+        if (reply && 'kind' in reply) answer = { kind: reply.kind ?? null, texts: reply.texts ?? null };
+      } catch {
+        if (!browser.runtime?.id) lifetime.abort(); // the extension was reloaded: stop quietly
+      }
+      answers.set(el, answer);
+      guard?.refresh(el);
+    };
+
+    guard = startFocusGuard(document, {
       signal: lifetime.signal,
+      kindOf(el) {
+        const answer = answers.get(el);
+        if (answer) return answer.kind;
+        if (!asked.has(el)) {
+          asked.add(el);
+          void ask(el);
+        }
+        return undefined;
+      },
       async onChange(state) {
         const mine = ++seq;
         const msg: ToBackground = { type: 'field-focus', kind: state?.kind ?? null };
@@ -62,7 +96,8 @@ export default defineContentScript({
           return;
         }
         if (mine !== seq) return; // focus moved on meanwhile
-        if (!state || !severity || acknowledged.has(state.element)) {
+        const texts = state ? answers.get(state.element)?.texts?.[severity ?? 'warn'] : undefined;
+        if (!state || !severity || !texts || acknowledged.has(state.element)) {
           if (root) renderCallout(root, document.documentElement, null);
           return;
         }
@@ -72,12 +107,13 @@ export default defineContentScript({
         renderCallout(shadow, element, {
           kind: state.kind,
           severity,
-          ...fieldMessageText(state.kind, severity, lang),
+          ...texts,
           onAck() {
             acknowledged.add(element);
             renderCallout(shadow, element, null);
           },
         });
+        performance.mark('sxg:callout-rendered');
       },
     });
   },

@@ -12,6 +12,8 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import popupTexts from '../assets/i18n/popup.json';
 import { carrierById } from './carriers';
+import { classifyRequest, parseClassifyRequest, type ClassifyAnswer } from './fields/remote';
+import { buildTextPack, type TextPack } from './text-pack';
 import type { ProbeSignals } from './lookalike';
 import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from './messages';
 import { SITE_ACTION_KINDS, isCarrierId, isStepId, isStorableOrigin } from './progress';
@@ -104,6 +106,13 @@ export function parseMessage(raw: unknown): RouterMessage | null {
     }
     case 'field-focus':
       return raw.kind === null || isFieldKind(raw.kind) ? { type: 'field-focus', kind: raw.kind } : null;
+    case 'classify-field': {
+      const req = parseClassifyRequest(raw);
+      return req ? { type: 'classify-field', ...req } : null;
+    }
+    case 'get-texts':
+      if (!isLanguage(raw.lang) || (raw.carrier !== undefined && !isCarrierId(raw.carrier))) return null;
+      return raw.carrier === undefined ? { type: 'get-texts', lang: raw.lang } : { type: 'get-texts', lang: raw.lang, carrier: raw.carrier };
     case 'panel-command':
       if (!isTabId(raw.tabId) || (raw.command !== 'open' && raw.command !== 'collapse')) return null;
       return { type: 'panel-command', tabId: raw.tabId, command: raw.command };
@@ -291,6 +300,8 @@ export type RouterReply =
   | TabStateReply
   | { ok: boolean; pending?: boolean }
   | { severity: Severity | null }
+  | ClassifyAnswer
+  | TextPack
   | { site: PageSite | null }
   | { suspicious: boolean }
   | Rejected;
@@ -418,6 +429,16 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
         // The top frame's panel is gone; the frame still gets its answer.
       }
       return { severity };
+    }
+
+    case 'get-texts':
+      // Public texts of the guide, one language (issue 6): any of our content scripts or pages may ask.
+      return buildTextPack(msg.lang, msg.carrier);
+
+    case 'classify-field': {
+      // A sub-frame's guard (issue 6: the frames' script carries no classifier). Pure: nothing is kept.
+      if (tab === null || typeof sender.frameId !== 'number' || sender.frameId <= 0) return REJECTED;
+      return classifyRequest(msg);
     }
 
     case 'panel-command': {

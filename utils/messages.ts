@@ -1,6 +1,7 @@
 // The messages between the extension's parts. Values typed by the user never appear here:
 // field messages carry a category, never what was typed.
 import type { ProbeSignals } from './lookalike';
+import type { FieldDescription } from './fields/classify';
 import type { CarrierId, FieldKind, Language, ProgressV1, Settings, Severity, SiteTrust, StepId } from './types';
 
 /** A change to progress; only the background applies it (utils/progress.ts, applyAction). */
@@ -35,6 +36,11 @@ export type ToBackground =
   | { type: 'update-progress'; action: ProgressAction; tabId?: number }
   | { type: 'page-state'; state: PageState }
   | { type: 'field-focus'; kind: FieldKind | null }
+  // A sub-frame's guard: classify this control (descriptions are page text, never a typed value;
+  // see utils/fields/remote.ts). Answered with the kind and the warning texts in `lang`.
+  | { type: 'classify-field'; field: FieldDescription; form: FieldDescription[]; lang: Language }
+  // The panel: the guide's texts in one language (utils/text-pack.ts); its bundle carries none.
+  | { type: 'get-texts'; lang: Language; carrier?: CarrierId }
   | { type: 'panel-command'; tabId: number; command: 'open' | 'collapse' }
   | { type: 'get-tab-state'; tabId: number }
   | { type: 'open-checklist'; carrier: CarrierId; lang: Language }

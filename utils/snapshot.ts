@@ -22,6 +22,12 @@ export const SNAPSHOT_LIMITS = {
   headings: 60,
   headingText: 200,
   pseudoSubmits: 20,
+  /**
+   * Elements visited, at most: what says which step a page is sits in its first few thousand
+   * elements (title, headings, the top of the text, the first forms), and a page of 10,000 rows
+   * (a long list, a storm of inserts) must not cost a long task on every re-evaluation.
+   */
+  elements: 3000,
 } as const;
 
 // Never walked: code, media, our host, and subtrees whose text is not page prose.
@@ -109,6 +115,7 @@ class Builder {
   private sectioning = false;
   private form = -1;
   private label: Acc | null = null;
+  private visited = 0;
 
   constructor(
     private readonly doc: Document,
@@ -154,6 +161,7 @@ class Builder {
   }
 
   private visit(el: Element): void {
+    if (++this.visited > SNAPSHOT_LIMITS.elements) return;
     const tag = el.localName;
     if (el.hasAttribute(GUIDE_HOST_ATTRIBUTE) || isHidden(el, this.body)) return;
     const role = el.getAttribute('role');

@@ -12,9 +12,12 @@ import panelCss from '../../components/panel.css?inline';
 import { carrierById } from '../../utils/carriers';
 import { detectStep } from '../../utils/detect/index';
 import { pickLanguage } from '../../utils/language';
+import type { Language } from '../../utils/types';
 import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from '../../utils/messages';
 import { officialSite, type OfficialSite } from '../../utils/site-trust';
 import { takeSnapshot } from '../../utils/snapshot';
+import type { TextPack } from '../../utils/text-pack';
+import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
 import type { ProgressV1 } from '../../utils/types';
 import { startFieldController } from './field-controller';
 import { trackHighlight } from './highlight-tracker';
@@ -55,14 +58,29 @@ function isTurnedOff(progress: ProgressV1 | null, host: string): boolean {
 export async function startPanel(site: OfficialSite): Promise<void> {
   const doc = document;
   const lifetime = new AbortController();
-  const carrier = carrierById(site.carrier);
   const initial = await send<ProgressState>({ type: 'get-progress' });
   const progress = initial?.progress ?? null;
+  // The guide's texts come from the background, one language at a time (the bundle carries none).
+  const loadTexts = async (lang: Language): Promise<void> => {
+    const pack = await send<TextPack>({ type: 'get-texts', lang, carrier: site.carrier });
+    if (isTextPack(pack)) setTextPack(pack);
+  };
+  const firstLang = pickLanguage(progress?.settings.language ?? null, doc.documentElement.lang, navigator.language);
+  await loadTexts(firstLang);
+  const carrier = carrierById(site.carrier);
+  let wantedLang = firstLang;
+  const switchLanguage = (lang: Language) => {
+    if (lang === wantedLang) return;
+    wantedLang = lang;
+    void loadTexts(lang).then(() => {
+      if (wantedLang === lang) store.set({ lang, carrier: carrierById(carrier.id) });
+    });
+  };
 
   const store = createStore<PanelState>({
     carrier,
     trust: site.trust,
-    lang: pickLanguage(progress?.settings.language ?? null, doc.documentElement.lang, navigator.language),
+    lang: firstLang,
     step: null,
     hasTarget: false,
     highlightShown: false,
@@ -89,11 +107,15 @@ export async function startPanel(site: OfficialSite): Promise<void> {
   let hiddenTarget: Element | null = null;
   let evaluated = false;
 
-  const highlight = trackHighlight(
-    window,
-    (rect, viewport) => highlightStore.set({ rect, viewport }),
-    lifetime.signal,
-  );
+  // document.open() erases the window listeners the tracker relies on: it is made again after a rewrite.
+  let trackerLifetime = new AbortController();
+  const makeTracker = () =>
+    trackHighlight(
+      window,
+      (rect, viewport) => highlightStore.set({ rect, viewport }),
+      AbortSignal.any([lifetime.signal, trackerLifetime.signal]),
+    );
+  let highlight = makeTracker();
 
   const update = (action: ProgressAction) => {
     void send<ProgressState>({ type: 'update-progress', action }).then((state) => {
@@ -106,9 +128,9 @@ export async function startPanel(site: OfficialSite): Promise<void> {
     store.set({
       progress: state.progress,
       notice: state.notice ?? current.notice,
-      lang: chosen ?? current.lang,
       turnedOff: isTurnedOff(state.progress, site.host),
     });
+    if (chosen) switchLanguage(chosen);
   };
 
   const reportPageState = () => {
@@ -119,6 +141,22 @@ export async function startPanel(site: OfficialSite): Promise<void> {
 
   const placeTab = () => {
     if (!store.get().expanded) container.style.setProperty('--tab-top', `${chooseTabTop(doc, mounted.host)}px`);
+  };
+
+  // Measuring the ring's target forces a layout. Done in an animation frame, it is the layout the
+  // browser is about to do anyway; done right away, in the middle of a mutation storm on a deep
+  // page, it cost Gecko up to a second per re-evaluation (issue 7, item 4).
+  let ringFrame = 0;
+  const cancelRing = () => {
+    if (ringFrame) cancelAnimationFrame(ringFrame);
+    ringFrame = 0;
+  };
+  const showRing = (el: Element) => {
+    cancelRing();
+    ringFrame = requestAnimationFrame(() => {
+      ringFrame = 0;
+      if (!lifetime.signal.aborted && target === el && store.get().highlightShown) highlight.show(el, false);
+    });
   };
 
   const evaluate = () => {
@@ -142,8 +180,11 @@ export async function startPanel(site: OfficialSite): Promise<void> {
     }
     evaluated = true;
     store.set(patch);
-    if (target && ringOn) highlight.show(target, false);
-    else highlight.hide();
+    if (target && ringOn) showRing(target);
+    else {
+      cancelRing();
+      highlight.hide();
+    }
     if (step !== before.step || !before.step) reportPageState();
     const card = activeCardSteps(store.get().progress, carrier.id);
     if (step && !card.includes(step)) update({ kind: 'reach-step', carrier: carrier.id, step });
@@ -170,7 +211,7 @@ export async function startPanel(site: OfficialSite): Promise<void> {
       update({ kind: 'settings', patch: { collapsed: !expanded } });
     },
     setLanguage(lang) {
-      store.set({ lang });
+      switchLanguage(lang);
       update({ kind: 'settings', patch: { language: lang } });
     },
     toggleCheck: (item) => update({ kind: 'toggle-check', carrier: carrier.id, item }),
@@ -206,21 +247,36 @@ export async function startPanel(site: OfficialSite): Promise<void> {
   };
 
   // Clicking our buttons must not blur the page's field (the contract): only our own text boxes take focus.
-  container.addEventListener('mousedown', (e) => {
+  const keepFieldFocus = (e: MouseEvent) => {
     const el = e.target as Element | null;
     if (!el?.closest('input:not([type=checkbox]):not([type=radio]),select,textarea')) e.preventDefault();
-  });
+  };
+  container.addEventListener('mousedown', keepFieldFocus);
 
   const renderApp = () => render(<App store={store} actions={actions} highlight={highlightStore} />, container);
   renderApp();
 
+  let lastHtml = doc.documentElement;
   const watcher = watchPage(doc, {
     host: mounted.host,
     signal: lifetime.signal,
     onChange: evaluate,
     onRewrite() {
       // The page removed us or rewrote itself: put the panel back with its state, re-attach listeners.
+      const rewritten = doc.documentElement !== lastHtml;
+      lastHtml = doc.documentElement;
       mounted.ensureMounted();
+      if (rewritten) {
+        // document.open() erased every listener in the old tree, Preact's inside our shadow root
+        // too: render afresh (the state lives in the stores) and add our own listeners again.
+        render(null, container);
+        renderApp();
+        container.addEventListener('mousedown', keepFieldFocus);
+        window.addEventListener('resize', placeTab, { passive: true, signal: lifetime.signal });
+        trackerLifetime.abort();
+        trackerLifetime = new AbortController();
+        highlight = makeTracker();
+      }
       watcher.reattach();
       fields.reattach();
       attachKeyListener();
@@ -295,11 +351,14 @@ export async function startPanel(site: OfficialSite): Promise<void> {
 
   const keepMounted = setInterval(() => {
     if (!mounted.host.isConnected || mounted.host.parentNode !== doc.documentElement) mounted.ensureMounted();
+    else mounted.stayOnTop();
   }, 1000);
   lifetime.signal.addEventListener('abort', () => clearInterval(keepMounted));
   window.addEventListener('resize', placeTab, { passive: true, signal: lifetime.signal });
 
   evaluate();
+  // For the benchmark (bench/run.mjs): DOMContentLoaded → panel on screen. A mark carries no data.
+  performance.mark('sxg:panel-mounted');
   if (doc.readyState !== 'complete') window.addEventListener('load', evaluate, { once: true, signal: lifetime.signal });
 }
 

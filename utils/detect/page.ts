@@ -21,9 +21,16 @@ function attrWords(s: string): string {
   return s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.[\]]+/g, ' ');
 }
 
-/** Everything that describes a field: label, name, id, autocomplete and type. */
+const fieldTexts = new WeakMap<SnapshotField, string>();
+
+/** Everything that describes a field: label, name, id, autocomplete and type. (Kept per snapshot field: every detector asks.) */
 export function fieldText(f: SnapshotField): string {
-  return [f.label, attrWords(f.name), attrWords(f.id), attrWords(f.autocomplete), f.type].join(' | ');
+  let text = fieldTexts.get(f);
+  if (text === undefined) {
+    text = [f.label, attrWords(f.name), attrWords(f.id), attrWords(f.autocomplete), f.type].join(' | ');
+    fieldTexts.set(f, text);
+  }
+  return text;
 }
 
 export function isIdField(f: SnapshotField): boolean {

@@ -58,9 +58,23 @@ function regexFor(names: readonly ListName[]): { once: RegExp; all: RegExp } {
   return re;
 }
 
+// Answers of has(), per list set and text: detection runs again on every page change, over the
+// same labels and buttons; a bounded cache makes a re-evaluation cost next to nothing.
+const answers = new Map<string, Map<string, boolean>>();
+const ANSWERS_MAX = 4000;
+
 /** True when `text` (normalised here) contains a word of any of the lists. */
 export function has(text: string, ...names: ListName[]): boolean {
-  return regexFor(names).once.test(normalise(text));
+  const key = names.join('|');
+  let cache = answers.get(key);
+  if (cache === undefined) answers.set(key, (cache = new Map()));
+  let answer = cache.get(text);
+  if (answer === undefined) {
+    answer = regexFor(names).once.test(normalise(text));
+    if (cache.size >= ANSWERS_MAX) cache.clear();
+    cache.set(text, answer);
+  }
+  return answer;
 }
 
 /** The first word of the lists found in `text`, normalised, or null. */

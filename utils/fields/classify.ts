@@ -5,7 +5,8 @@
 // then keywords (assets/keywords/fields.json) against the label, then name/id, then nearby text;
 // then shape hints (split card boxes, expiry month/year selects, type=password). Words that are
 // ambiguous alone (月/年, "verification code", 카드) count only when the form has card fields.
-import keywordData from '../../assets/keywords/fields.json';
+// The groups only (a named import: the file's $comment stays out of the bundle).
+import { groups as keywordGroups } from '../../assets/keywords/fields.json';
 import type { FieldKind } from '../types';
 
 export interface FieldDescription {
@@ -65,7 +66,7 @@ type Group =
   | 'sms';
 
 type KeywordFile = { groups: Record<Group, Record<string, string[]>> };
-const KEYWORDS = (keywordData as unknown as KeywordFile).groups;
+const KEYWORDS = (keywordGroups as unknown as KeywordFile['groups']);
 
 /** Lower case, full-width folded, camelCase and letter/digit boundaries split, separators to spaces. */
 export function normaliseText(s: string): string {
@@ -286,7 +287,7 @@ export function classifyField(d: FieldDescription, ctx: FieldContext): FieldKind
   if (!textual && !select) return null;
 
   const token = autocompleteToken(d.autocomplete);
-  const acKind = AC_KIND[token];
+  const acKind = Object.hasOwn(AC_KIND, token) ? AC_KIND[token] : undefined; // never Object.prototype's keys ("__proto__")
   if (acKind) return acKind;
   const acPassword = AC_PASSWORD.has(token);
   if (AC_ORDINARY.has(token) && d.type !== 'password') return null;

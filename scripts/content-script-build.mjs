@@ -1,0 +1,70 @@
+// Build settings for the content scripts only (wxt.config.ts calls this from its
+// `vite:build:extendConfig` hook). They run on every page load of a carrier site, so they carry
+// nothing they do not use:
+// - no webextension-polyfill: content scripts need only runtime.sendMessage / onMessage / connect /
+//   id, which Chrome MV3's `chrome` (promise-returning) and Firefox's `browser` provide as they are
+//   (WXT's own `wxt/browser` picks whichever exists). The polyfill costs about 3 KB gzip per script;
+// - the manifest match patterns inlined as a literal list, computed here from the carrier data,
+//   instead of the carrier data itself (about 5 KB gzip) being bundled to compute them at run time;
+// - no guide texts: utils/guide.ts, i18n.ts and field-texts.ts are replaced by their twins in
+//   utils/panel-texts/ (same exports), which read the one-language pack the background sends (utils/text-pack.ts);
+//   carriers.ts likewise by utils/panel-texts/carriers.ts: the page's carrier with its texts from the pack, and
+//   assets/guide/carriers.json is read without its texts (hosts, URL rules and sources only).
+//   Extension pages, the background and the unit tests keep the full-data modules.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+/** WXT's plain `browser` (globalThis.browser ?? globalThis.chrome), without the polyfill. */
+const PLAIN_BROWSER = require.resolve('wxt/browser');
+
+/** assets/guide/carriers.json without its texts: hosts, URL rules and sources (for utils/panel-texts/carriers.ts). */
+function carrierHosts() {
+  const { carriers } = JSON.parse(readFileSync(fileURLToPath(new URL('../assets/guide/carriers.json', import.meta.url)), 'utf8'));
+  return carriers.map((c) => ({ ...c, name: {}, hotlines: [], steps: {}, notes: [] }));
+}
+
+/**
+ * @param {readonly { type: string }[]} entrypoints the entrypoints of one Vite build
+ * @param {import('vite').InlineConfig} config that build's Vite config (changed in place)
+ * @param {{ matchPatterns: string[] }} options
+ */
+export function slimContentScripts(entrypoints, config, { matchPatterns }) {
+  if (entrypoints.length === 0 || !entrypoints.every((e) => e.type === 'content-script')) return;
+  config.resolve ??= {};
+  const alias = config.resolve.alias;
+  if (Array.isArray(alias)) {
+    const rest = alias.filter((a) => a.find !== 'wxt/browser');
+    config.resolve.alias = [{ find: 'wxt/browser', replacement: PLAIN_BROWSER }, ...rest];
+  } else {
+    config.resolve.alias = { ...(alias ?? {}), 'wxt/browser': PLAIN_BROWSER };
+  }
+  config.plugins = [
+    ...(config.plugins ?? []),
+    {
+      name: 'sim-exit-guide:inline-match-patterns',
+      enforce: 'pre',
+      load(id) {
+        if (!/[\\/]utils[\\/]match-patterns\.ts$/.test(id.split('?')[0])) return null;
+        return `export function officialMatchPatterns() { return ${JSON.stringify(matchPatterns)}; }\n`;
+      },
+    },
+    {
+      name: 'sim-exit-guide:one-language-texts',
+      enforce: 'pre',
+      load(id) {
+        const m = /[\\/]utils[\\/](guide|i18n|field-texts|carriers)\.ts$/.exec(id.split('?')[0]);
+        return m ? `export * from './panel-texts/${m[1]}';\n` : null;
+      },
+    },
+    {
+      name: 'sim-exit-guide:carrier-hosts',
+      enforce: 'pre',
+      load(id) {
+        if (!/[\\/]assets[\\/]guide[\\/]carriers\.json$/.test(id.split('?')[0])) return null;
+        return JSON.stringify({ carriers: carrierHosts() });
+      },
+    },
+  ];
+}

@@ -1,0 +1,65 @@
+// The panel's one-language texts (issue 6): the pack the background sends, and the `.panel.ts`
+// modules that stand in for the full-data ones in the content scripts' build.
+import { describe, expect, it } from 'vitest';
+import * as fullCarriers from '../../utils/carriers';
+import * as panelCarriers from '../../utils/panel-texts/carriers';
+import * as fullFieldTexts from '../../utils/field-texts';
+import * as panelFieldTexts from '../../utils/panel-texts/field-texts';
+import * as fullGuide from '../../utils/guide';
+import * as panelGuide from '../../utils/panel-texts/guide';
+import * as fullI18n from '../../utils/i18n';
+import * as panelI18n from '../../utils/panel-texts/i18n';
+import { buildTextPack, sliceTexts } from '../../utils/text-pack';
+import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
+import { CARRIER_IDS, LANGUAGES, STEP_IDS } from '../../utils/types';
+
+describe('text pack', () => {
+  it('keeps one language and every key', () => {
+    for (const lang of LANGUAGES) {
+      const pack = buildTextPack(lang, 'cmhk');
+      expect(isTextPack(pack)).toBe(true);
+      const json = JSON.stringify(pack);
+      for (const other of LANGUAGES) if (other !== lang) expect(json).not.toContain(`"${other}":`);
+      expect(pack.guide.steps.map((s) => s.id)).toEqual(fullGuide.GUIDE.steps.map((s) => s.id));
+      expect(pack.carrier?.id).toBe('cmhk');
+    }
+  });
+
+  it('slices LocalTexts only, with the usual fallback', () => {
+    expect(sliceTexts({ a: { en: 'x', 'zh-Hans': 'y', 'zh-Hant': 'z' }, b: [1, 'en'] }, 'zh-Hant')).toEqual({ a: { 'zh-Hant': 'z' }, b: [1, 'en'] });
+    expect(sliceTexts({ en: 'only English' }, 'zh-Hans')).toEqual({ 'zh-Hans': 'only English' });
+  });
+
+  it('gives the panel modules the same answers as the full-data ones', () => {
+    for (const lang of LANGUAGES) {
+      setTextPack(buildTextPack(lang, 'cmhk'));
+      for (const key of ['appName', 'steps', 'stepOf', 'warningTitle', 'field-card-number-warn']) {
+        expect(panelI18n.t(key, lang, { n: 2 })).toBe(fullI18n.t(key, lang, { n: 2 }));
+      }
+      expect(panelFieldTexts.fieldMessageText('otp', 'info', lang)).toEqual(fullFieldTexts.fieldMessageText('otp', 'info', lang));
+      const packed = panelCarriers.carrierById('cmhk');
+      const full = fullCarriers.carrierById('cmhk');
+      for (const step of STEP_IDS) {
+        const a = panelGuide.carrierStepText(packed, step);
+        const b = fullGuide.carrierStepText(full, step);
+        expect(a && panelGuide.localize(a, lang)).toBe(b && fullGuide.localize(b, lang));
+      }
+      expect(panelGuide.carrierNotes(packed).length).toBe(fullGuide.carrierNotes(full).length);
+      expect(panelGuide.primaryContact(packed)?.kind).toBe(fullGuide.primaryContact(full)?.kind);
+    }
+  });
+
+  it('the panel modules export everything the full ones do', () => {
+    const pairs: [object, object][] = [
+      [fullGuide, panelGuide],
+      [fullI18n, panelI18n],
+      [fullFieldTexts, panelFieldTexts],
+      [fullCarriers, panelCarriers],
+    ];
+    for (const [full, panel] of pairs) expect(Object.keys(panel).sort()).toEqual(expect.arrayContaining(Object.keys(full).sort()));
+  });
+
+  it('carriers.panel knows every carrier id', () => {
+    for (const id of CARRIER_IDS) expect(panelCarriers.carrierById(id).id).toBe(id);
+  });
+});

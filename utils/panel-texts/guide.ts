@@ -1,0 +1,42 @@
+// utils/guide.ts as the panel's content script sees it: the same functions over the one-language
+// pack in utils/panel-texts/store.ts instead of the full data (swapped in by scripts/content-script-build.mjs).
+import type { Carrier, Caution, Language, LocalText, Source, StepId } from '../types';
+import { SOURCE_IDS } from './store';
+
+export { GUIDE } from './store';
+export type { PrimaryContact } from '../guide';
+import type { PrimaryContact } from '../guide';
+
+/** Source records are not shipped to the panel; only their ids (SOURCE_IDS) are. */
+export const SOURCES: readonly Source[] = [];
+
+/** The text in `lang`; a pack holds one language, and carrier texts all three. */
+export function localize(text: LocalText, lang: Language): string {
+  return text[lang] || text.en || text['zh-Hant'] || text['zh-Hans'] || Object.values(text)[0] || '';
+}
+
+export function isSourced(sources: readonly string[] | undefined): boolean {
+  return !!sources && sources.length > 0 && sources.every((id) => SOURCE_IDS.has(id));
+}
+
+export function carrierStepText(carrier: Carrier, step: StepId): LocalText | null {
+  const specific = carrier.steps[step];
+  return specific && isSourced(specific.sources) ? specific.do : null;
+}
+
+export function carrierNotes(carrier: Carrier): Caution[] {
+  return carrier.notes.filter((n) => isSourced(n.sources));
+}
+
+export function primaryContact(carrier: Carrier): PrimaryContact | null {
+  const hotline = carrier.hotlines.find((h) => isSourced(h.sources));
+  if (hotline) return { kind: 'phone', number: hotline.number, label: hotline.label };
+  if (carrier.website) return { kind: 'website', url: carrier.website };
+  return null;
+}
+
+export const OTHER_CONTACT: LocalText = {
+  en: "the number on your card's packaging or the carrier's website",
+  'zh-Hans': '卡片包装上的客服电话或运营商的官方网站',
+  'zh-Hant': '卡片包裝上的客戶服務電話或電訊商的官方網站',
+};
