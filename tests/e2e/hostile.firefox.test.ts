@@ -1,0 +1,3 @@
+import { defineHostileScenarios } from './scenarios/hostile';
+
+defineHostileScenarios('firefox');

@@ -1,0 +1,551 @@
+// Issue 7: reliability and security against hostile pages, faults, and a privacy audit. ONE body
+// per scenario, run in real Chromium (hostile.chromium.test.ts) and real Firefox
+// (hostile.firefox.test.ts) through ../harness/browser.ts. The fixture pages are
+// tests/fixtures/pages/hostile-*.html, served by the practice server under CMHK's real hostname.
+//
+// A scenario that runs in one browser only says why with oneBrowserOnly() (./one-browser.ts).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
+import { hkidCheckDigit } from '../../../utils/values/hkid';
+import { launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
+import { oneBrowserOnly } from './one-browser';
+
+const CMHK = 'https://www.hk.chinamobile.com';
+const fixture = (name: string, query = '') => `${CMHK}/__fixture/${name}${query}`;
+
+// Values for the privacy audit: test values only, never real ones.
+const TEST_CARD = '4111 1111 1111 1111'; // Visa's documented Luhn-valid test number
+const TEST_PASSWORD = 'Qz7!hostileAudit';
+const TEST_OTP = '739204';
+const HKID_DIGITS = '654321';
+const TEST_HKID = `K${HKID_DIGITS}(${hkidCheckDigit('K', HKID_DIGITS)})`;
+
+/** Poll an async read until `ok` holds; fail with the last value. */
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeout} ms; last value ${JSON.stringify(last)}`);
+    await sleep(200);
+    last = await read();
+  }
+  return last;
+}
+
+/** Exactly one field message of `kind` on the whole page (null: none), in the guide's panel. */
+async function oneMessage(page: E2EPage, kind: string | null, timeout = 10_000) {
+  const found = await eventually(
+    () => page.fieldKindElements(),
+    (list) => (kind === null ? list.length === 0 : list.length === 1 && list[0]!.kind === kind),
+    `expected ${kind === null ? 'no field message' : `one ${kind} message`}`,
+    timeout,
+  );
+  if (kind !== null) expect(found[0]).toMatchObject({ kind, where: 'guide' });
+  return found;
+}
+
+const present = (s: PanelState) => s.present && s.hostCount === 1 && s.hostParent === 'HTML';
+
+/** The first checklist item's id and whether it is ticked. */
+async function firstChecklistItem(page: E2EPage): Promise<{ id: string; checked: boolean }> {
+  const item = await eventually(() => page.shadowElement('[data-checklist-item]'), (el) => el !== null, 'a checklist item');
+  return { id: item!.attrs['data-checklist-item']!, checked: item!.checked === true };
+}
+
+/** Click a checklist item and wait until its ticked state is `want` (the background answered). */
+async function setChecked(page: E2EPage, id: string, want: boolean): Promise<void> {
+  const selector = `[data-checklist-item="${id}"]`;
+  const now = await page.shadowElement(selector);
+  if (now?.checked === want) return;
+  await page.clickInShadow(selector);
+  await eventually(() => page.shadowElement(selector), (el) => el?.checked === want, `checklist item ${id} ${want ? 'ticked' : 'unticked'}`);
+}
+
+/** A panel button works: toggling a checklist item goes through the background and back. */
+async function panelButtonWorks(page: E2EPage): Promise<void> {
+  const { id, checked } = await firstChecklistItem(page);
+  await setChecked(page, id, !checked);
+  await setChecked(page, id, checked);
+}
+
+export function defineHostileScenarios(browserName: BrowserName): void {
+  function useBrowser(options: { reloadable?: boolean; skip?: boolean } = {}): { browser: () => E2EBrowser; open: (url: string) => Promise<E2EPage> } {
+    let server: PracticeServer | undefined;
+    let browser: E2EBrowser | undefined;
+    beforeAll(async () => {
+      if (options.skip) return;
+      server = await startPracticeServer({ port: 0 });
+      browser = await launchE2E(browserName, { port: server.port, spki: server.certSpki, reloadable: options.reloadable });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+    return {
+      browser: () => browser!,
+      open: async (url: string) => {
+        const page = await browser!.open(url);
+        expect(page.status, `loading ${url}`).toBe(200);
+        return page;
+      },
+    };
+  }
+
+  async function withPage(open: (url: string) => Promise<E2EPage>, url: string, body: (page: E2EPage) => Promise<void>) {
+    const page = await open(url);
+    try {
+      await body(page);
+    } finally {
+      await page.close();
+    }
+  }
+
+  describe(`hostile pages (${browserName})`, () => {
+    const { browser, open } = useBrowser();
+
+    // --- 1. hostile page styles ---------------------------------------------------------------
+    describe('1. hostile styles: the panel stays visible, legible, on top and usable', () => {
+      test.each(['unset', 'hide', 'overlay', 'popover', 'transform', 'filter', 'clip', 'tiny', 'huge'])('%s', async (variant) => {
+        await withPage(open, fixture('hostile-styles', `?v=${variant}`), async (page) => {
+          expect(await page.evaluate(() => (window as unknown as { hostileVariant: string }).hostileVariant)).toBe(variant);
+          const state = await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry' && s.panel?.attrs['data-expanded'] === 'true');
+          expect(state.shadowType).toBe('closed');
+          if (variant === 'popover') {
+            // The page's own popover opens after ours, above it in the top layer; give the guide a moment to rise again.
+            await eventually(() => page.evaluate(() => !!document.querySelector('#page-popover:popover-open')), (open) => open, "the page's popover");
+            await sleep(1500);
+          }
+
+          // Legible: the panel has a sane size in px, inside the viewport; its title has a readable height.
+          const panel = await page.shadowElement('[data-guide-panel]');
+          const box = panel?.box as Box;
+          expect(box, 'panel box').toBeTruthy();
+          expect(box.width).toBeGreaterThanOrEqual(240);
+          expect(box.width).toBeLessThanOrEqual(720);
+          expect(box.height).toBeGreaterThanOrEqual(150);
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.y).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(1281);
+          const title = await page.shadowElement('[id=guide-title]');
+          expect(title?.box?.height ?? 0).toBeGreaterThanOrEqual(12);
+          expect(title?.box?.height ?? 0).toBeLessThanOrEqual(80);
+
+          // On top: from the page's own world, what is at the panel's centre is our host.
+          const hit = await page.evaluate(
+            (x: number, y: number) => {
+              const el = document.elementFromPoint(x, y);
+              return el ? `${el.tagName}${el.hasAttribute('data-sim-exit-guide-host') ? ' (ours)' : ` ${el.id || el.className}`}` : 'nothing';
+            },
+            box.x + box.width / 2,
+            box.y + Math.min(box.height / 2, 60),
+          );
+          expect(hit).toBe('DIV (ours)');
+
+          // Usable: a panel button works, and a card field warns.
+          await panelButtonWorks(page);
+          await page.focus('#card-number');
+          await oneMessage(page, 'card-number');
+        });
+      });
+    });
+
+    // --- 2. hostile page scripts --------------------------------------------------------------
+    describe('2. hostile scripts', () => {
+      test('a page that removes our host gets the panel back with its state, the guard and working buttons', async () => {
+        await withPage(open, fixture('hostile-scripts'), async (page) => {
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          const { id } = await firstChecklistItem(page);
+          await setChecked(page, id, true);
+          for (let round = 0; round < 3; round++) {
+            const removed = await page.evaluate(() => (window as unknown as { hostile: { removeHost(): number } }).hostile.removeHost());
+            expect(removed).toBeGreaterThanOrEqual(1);
+            await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          }
+          expect((await page.shadowElement(`[data-checklist-item="${id}"]`))?.checked).toBe(true);
+          await page.focus('#card-number');
+          await oneMessage(page, 'card-number');
+          await page.blur();
+          await oneMessage(page, null);
+          await setChecked(page, id, false);
+        });
+      });
+
+      test('a page that rewrites itself with document.open()/write() gets the panel back, state intact, listeners re-attached', async () => {
+        await withPage(open, fixture('hostile-scripts'), async (page) => {
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          const { id } = await firstChecklistItem(page);
+          await setChecked(page, id, true);
+          await page.evaluate(() => (window as unknown as { hostile: { rewrite(): void } }).hostile.rewrite());
+          // The rewritten document is a fresh one: the page's own marker is back, our host was dropped and is back.
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          expect((await page.shadowElement(`[data-checklist-item="${id}"]`))?.checked).toBe(true);
+          // document.open() erased every listener (the guard's, Preact's inside our shadow root): all must work again.
+          await page.focus('#card-number');
+          await oneMessage(page, 'card-number');
+          await page.focus('#note');
+          await oneMessage(page, null);
+          await page.type(TEST_CARD);
+          await oneMessage(page, 'card-number');
+          await page.blur();
+          await oneMessage(page, null);
+          await setChecked(page, id, false);
+          // Twice, and with the document element swapped instead of rewritten.
+          await page.evaluate(() => (window as unknown as { hostile: { rewrite(): void } }).hostile.rewrite());
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          await page.evaluate(() => (window as unknown as { hostile: { replaceDocumentElement(): void } }).hostile.replaceDocumentElement());
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          await panelButtonWorks(page);
+          await page.focus('#card-number');
+          await oneMessage(page, 'card-number');
+        });
+      });
+
+      test("a page firing WXT's content-script-started events (document event and postMessage) cannot switch us off", async () => {
+        await withPage(open, fixture('hostile-scripts'), async (page) => {
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          const id = browser().extensionId;
+          await page.evaluate((extensionId: string) => {
+            for (const entry of ['panel', 'guard', 'panel.content', 'guard.content']) {
+              const type = `${extensionId}:${entry}:wxt:content-script-started`;
+              for (const name of ['panel', 'guard', entry]) {
+                const detail = { contentScriptName: name, messageId: `page-${Math.random()}` };
+                document.dispatchEvent(new CustomEvent(type, { detail }));
+                window.postMessage({ type, ...detail }, '*');
+              }
+            }
+          }, id);
+          await sleep(1500);
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          await page.focus('#card-number');
+          await oneMessage(page, 'card-number');
+          await page.blur();
+          await panelButtonWorks(page);
+          // The frame guard too: in a frame of an official page, after the same events, a card field still warns.
+          await page.goto(fixture('hostile-frames'));
+          await page.waitForPanel(present);
+          await page.evaluate((extensionId: string) => {
+            for (const frame of Array.from(document.querySelectorAll('iframe'))) {
+              try {
+                const doc = frame.contentDocument;
+                const detail = { contentScriptName: 'guard', messageId: 'page' };
+                doc?.dispatchEvent(new (frame.contentWindow as unknown as typeof window).CustomEvent(`${extensionId}:guard:wxt:content-script-started`, { detail }));
+              } catch {
+                // cross-origin frame
+              }
+            }
+          }, id);
+          await sleep(1000);
+          await page.focus('#frame-card', { frame: 'hostile-frame-card?same-site' });
+          await oneMessage(page, 'card-number');
+        });
+      });
+
+      test('a page that replaced DOM prototypes, JSON, Array.prototype, MutationObserver, history and defined custom elements does not affect us', async () => {
+        await withPage(open, fixture('hostile-prototypes'), async (page) => {
+          // The page really did break its own world first (it marks <html> before anything else runs).
+          expect((await page.pageElement('html'))?.attrs['data-hostile-ready']).toBe('1');
+          const state = await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          expect(state.shadowType).toBe('closed');
+          // Our host is a plain <div>, whatever custom elements the page defined.
+          expect((await page.pageElement('[data-sim-exit-guide-host]'))?.tag).toBe('div');
+          await page.focus('#card-number');
+          await oneMessage(page, 'card-number');
+          await panelButtonWorks(page);
+          // The page's own SPA navigation (with the copies it kept) is still seen: pushState + content replaced.
+          await page.focus('#go');
+          await page.type('go');
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'await-review', 15_000);
+          await page.focus('#card-number');
+          await oneMessage(page, 'card-number');
+        });
+      });
+    });
+
+    // --- 3. navigation --------------------------------------------------------------------------
+    describe('3. navigation', () => {
+      test('a single-page app: history.pushState, hash changes, content replaced in place, back and forward', async () => {
+        await withPage(open, fixture('hostile-spa'), async (page) => {
+          type Spa = { spa: { go(view: string, how: string): void } };
+          const go = (view: string, how: string) =>
+            page.evaluate((v: string, h: string) => (window as unknown as Spa).spa.go(v, h), view, how);
+          const stepIs = (step: string | null) => page.waitForPanel((s) => present(s) && s.currentStep === step, 10_000);
+          await stepIs('sign-in');
+          await go('account', 'push');
+          await stepIs('find-entry');
+          await go('pending', 'hash');
+          await stepIs('await-review');
+          await go('done', 'replace');
+          await stepIs('confirmed');
+          await go('topup', 'replace');
+          await stepIs(null);
+          await page.evaluate(() => history.back());
+          await stepIs('find-entry');
+          await page.evaluate(() => history.forward());
+          await stepIs('await-review');
+          await page.evaluate(() => history.go(-2));
+          await stepIs('sign-in');
+          // The password field of the sign-in view that came back is guarded.
+          await page.focus('#customer-password');
+          await oneMessage(page, 'password');
+        });
+      });
+
+      test('going back to a page (back/forward cache or reload) restores one live panel', async () => {
+        await withPage(open, fixture('hostile-scripts'), async (page) => {
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          await page.evaluate(() => {
+            window.addEventListener('pageshow', (e) => {
+              (window as unknown as { restored: boolean }).restored = e.persisted;
+            });
+          });
+          await page.goto(`${CMHK}/tc/pending`);
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'await-review');
+          await page.evaluate(() => history.back());
+          await eventually(async () => page.url(), (url) => url.includes('hostile-scripts'), 'back at the first page');
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry', 15_000);
+          const fromCache = await page.evaluate(() => (window as unknown as { restored?: boolean }).restored === true);
+          // Reported, not asserted: whether the browser used its back/forward cache is its choice.
+          console.info(`[${browserName}] back navigation restored from the back/forward cache: ${fromCache}`);
+          await page.focus('#card-number');
+          await oneMessage(page, 'card-number');
+          await page.blur();
+          await panelButtonWorks(page);
+          expect((await page.queryPanel()).hostCount).toBe(1);
+        });
+      });
+    });
+
+    // --- 4. scale -------------------------------------------------------------------------------
+    describe('4. scale', () => {
+      test('20,000 controls and a 1,500-level nesting: the panel shows and the right field warns; a mutation storm does not freeze the page', async () => {
+        await withPage(open, fixture('hostile-scale'), async (page) => {
+          expect(await page.evaluate(() => (window as unknown as { depth: number }).depth)).toBeGreaterThan(1500);
+          expect(await page.evaluate(() => document.querySelectorAll('input').length)).toBeGreaterThanOrEqual(20_001);
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry', 30_000);
+          await page.focus('#deep-card');
+          await oneMessage(page, 'card-number', 20_000);
+          await page.focus('#qty-4');
+          await oneMessage(page, null, 20_000);
+          type Storm = { storm(ms: number): Promise<unknown>; stormResult: string | null };
+          // Start the storm, then poll for its result (one long evaluation can stall under load).
+          const runStorm = async (p: E2EPage): Promise<{ batches: number; maxLag: number }> => {
+            await p.evaluate(() => {
+              void (window as unknown as Storm).storm(4000);
+            });
+            const text = await eventually(
+              () => p.evaluate(() => (window as unknown as Storm).stormResult),
+              (r) => typeof r === 'string',
+              'the storm result',
+              30_000,
+            );
+            return JSON.parse(text!) as { batches: number; maxLag: number };
+          };
+          const storm = await runStorm(page);
+          // The same page and storm where the guide does not run (a non-carrier practice host): what
+          // the page costs by itself on this machine right now.
+          const bare = await open('https://practice.example/__fixture/hostile-scale');
+          const baseline = await runStorm(bare).finally(() => bare.close());
+          console.info(`[${browserName}] mutation storm with the guide ${JSON.stringify(storm)}, without ${JSON.stringify(baseline)}`);
+          // Generous (timings belong to the benchmark), but a freeze fails: the page's own timers never
+          // waited much longer than without the guide, and the storm kept going. (Before the ring was
+          // measured in an animation frame, Firefox ran 3–16 batches against ~455 without the guide,
+          // with 0.9–1.5 s lags.)
+          expect(storm.maxLag).toBeLessThan(Math.max(1500, baseline.maxLag * 3 + 300));
+          expect(storm.batches).toBeGreaterThanOrEqual(Math.min(5, baseline.batches / 10));
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry', 30_000);
+          await page.focus('#deep-card');
+          await oneMessage(page, 'card-number', 20_000);
+        });
+      }, 120_000);
+    });
+
+    // --- 5. frames ------------------------------------------------------------------------------
+    describe('5. frames: a card field in a frame warns in the top panel', () => {
+      test.each([
+        ['same-site', 'hostile-frame-card?same-site', '#frame-card'],
+        ['cross-site (another carrier host)', 'hostile-frame-card?cross-site', '#frame-card'],
+        ['about:blank filled by script', 'about:blank', '#blank-card'],
+        ['srcdoc', 'about:srcdoc', '#srcdoc-card'],
+      ])('%s', async (_name, frame, selector) => {
+        await withPage(open, fixture('hostile-frames'), async (page) => {
+          await page.waitForPanel(present);
+          await oneMessage(page, null);
+          await page.focus(selector, { frame });
+          await oneMessage(page, 'card-number');
+        });
+      });
+
+      test('a frame added late', async () => {
+        await withPage(open, fixture('hostile-frames'), async (page) => {
+          await page.waitForPanel(present);
+          await sleep(1500);
+          await page.evaluate(() => (window as unknown as { addLateFrame(): void }).addLateFrame());
+          // The frame needs a moment to appear and load.
+          await eventually(
+            () => page.focus('#frame-card', { frame: 'hostile-frame-card?late' }).then(() => true, () => false),
+            (done) => done,
+            'focus in the late frame',
+          );
+          await oneMessage(page, 'card-number');
+        });
+      });
+    });
+
+    // --- 7. storage faults ----------------------------------------------------------------------
+    describe('7. storage faults: reset with a visible notice, the guide keeps working', () => {
+      test.each([
+        ['corrupt (not an object)', '"{not json"'],
+        ['corrupt (wrong shape)', '{"version":1,"carriers":[1,2,3],"settings":"x"}'],
+        ['unknown version', '{"version":99,"carriers":{},"settings":{}}'],
+        ['oversized', `{"version":1,"carriers":{},"settings":{},"junk":"${'x'.repeat(80_000)}"}`],
+      ])('%s', async (_name, progress) => {
+        await withPage(open, `${CMHK}/tc/account`, async (page) => {
+          await page.waitForPanel(present);
+          await page.setExtensionStorage(`{"progress":${progress}}`);
+          await page.reload();
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          const notice = await eventually(() => page.shadowElement('.notice[role=status]'), (el) => el !== null, 'a storage notice');
+          expect(notice!.text.length).toBeGreaterThan(10);
+          expect(notice!.box?.height ?? 0).toBeGreaterThan(0);
+          await panelButtonWorks(page);
+          // The bad value is gone from storage: what is there now is a valid current progress.
+          const stored = JSON.parse(await page.extensionStorage()) as { local: { progress?: { version?: number } } };
+          expect(stored.local.progress?.version).toBe(1);
+          expect(JSON.stringify(stored.local.progress)).not.toContain('xxxxxxxx');
+        });
+      });
+    });
+
+    // --- 8. privacy audit -----------------------------------------------------------------------
+    describe('8. privacy audit', () => {
+      test('typed card number, password, one-time code and HKID are nowhere: storage, messages, console, panel text, network', async () => {
+        const b = browser();
+        // Chromium: record every message the background sends to tabs and every message it receives.
+        if (b.backgroundEvaluate) {
+          await b.backgroundEvaluate(`(() => {
+            const g = globalThis;
+            g.__audit = [];
+            const send = chrome.tabs.sendMessage;
+            chrome.tabs.sendMessage = function (...args) { g.__audit.push(JSON.stringify(args)); return send.apply(this, args); };
+            chrome.runtime.onMessage.addListener((message, sender) => { g.__audit.push(JSON.stringify({ message, url: sender.url })); });
+            chrome.runtime.onConnect.addListener((port) => port.onMessage.addListener((m) => g.__audit.push(JSON.stringify(m))));
+            return 'recording';
+          })()`);
+        }
+        const page = await open(`${CMHK}/tc/account`);
+        try {
+          const console = await page.recordConsole();
+          const network = page.recordNetwork ? await page.recordNetwork() : null;
+          await page.goto(fixture('hostile-privacy'));
+          await page.waitForPanel(present);
+
+          // The free-text box: only the value check can tell, and its warning comes first.
+          await page.focus('#note');
+          await sleep(300);
+          expect(await page.countFieldKind()).toBe(0);
+          await page.type(TEST_CARD);
+          await oneMessage(page, 'card-number');
+          await page.focus('#card-number');
+          await oneMessage(page, 'card-number');
+          await page.type(TEST_CARD);
+          await page.focus('#new-password');
+          await oneMessage(page, 'password');
+          await page.type(TEST_PASSWORD);
+          await page.focus('#sms-code');
+          await oneMessage(page, 'otp');
+          await page.type(TEST_OTP);
+          await page.focus('#hkid');
+          await oneMessage(page, 'id-number');
+          await page.type(TEST_HKID);
+          await sleep(800);
+          // The HKID typed into the free-text box is recognised by its shape too.
+          await page.focus('#note');
+          await page.evaluate(() => {
+            (document.getElementById('note') as HTMLTextAreaElement).value = '';
+          });
+          await page.type(` ${TEST_HKID}`);
+          await sleep(800);
+          await page.blur();
+          await oneMessage(page, null);
+          await sleep(1000);
+
+          const digits = TEST_CARD.replace(/\D/g, '');
+          const secrets = [digits, TEST_CARD, digits.slice(-8), '1111 1111', TEST_PASSWORD, TEST_PASSWORD.slice(-6), TEST_OTP, TEST_OTP.slice(-4), TEST_HKID, `K${HKID_DIGITS}`, HKID_DIGITS];
+          const leaks = (where: string, text: string) => {
+            const compact = text.replace(/[\s-]/g, '');
+            return secrets.filter((s) => text.includes(s) || compact.includes(s.replace(/[\s-]/g, ''))).map((s) => `${where}: ${s}`);
+          };
+          const found: string[] = [];
+          found.push(...leaks('extension storage', await page.extensionStorage()));
+          found.push(...leaks('panel text', await page.panelText()));
+          found.push(...leaks('console', console().join('\n')));
+          if (b.backgroundEvaluate) {
+            const messages = await b.backgroundEvaluate<string[]>('globalThis.__audit');
+            expect(messages.length, 'the recorder saw the field messages go by').toBeGreaterThan(0);
+            found.push(...leaks('messages', messages.join('\n')));
+            const idb = await b.backgroundEvaluate<string[]>('indexedDB.databases().then((l) => l.map((d) => d.name))');
+            expect(idb, 'the extension keeps no IndexedDB').toEqual([]);
+          }
+          expect(found).toEqual([]);
+
+          if (network) {
+            const requests = network();
+            const foreign = requests.filter((url) => {
+              if (url.startsWith('service-worker:')) return true; // the extension makes no request at all
+              if (/^(data|blob|about|chrome-extension):/.test(url)) return false;
+              return new URL(url).hostname !== 'www.hk.chinamobile.com';
+            });
+            expect(requests.length, 'the recorder saw the page load').toBeGreaterThan(0);
+            expect(foreign).toEqual([]);
+            expect(requests.filter((url) => url.includes('1111') || url.includes(TEST_OTP))).toEqual([]);
+          }
+        } finally {
+          await page.close();
+        }
+      });
+    });
+  });
+
+  // --- 6. extension reload while a page is open (a browser of its own: the reload replaces the worker)
+  describe(
+    `extension reload with a page open (${browserName})`,
+    oneBrowserOnly(
+      'chromium',
+      "Firefox's harness reaches content scripts only, where runtime.reload() does not exist; Firefox also re-injects content scripts into open tabs itself",
+    ),
+    () => {
+      const { browser, open } = useBrowser({ reloadable: true, skip: browserName !== 'chromium' });
+      test.skipIf(browserName !== 'chromium')(
+        'the stale panel goes without errors in the page, and the tab gets a live panel again',
+        async () => {
+          await withPage(open, fixture('hostile-scripts'), async (page) => {
+            await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+            const console = await page.recordConsole();
+            const pageErrors = await page.evaluate(() => {
+              const w = window as unknown as { pageErrors: string[] };
+              w.pageErrors = [];
+              window.addEventListener('error', (e) => w.pageErrors.push(String(e.message)));
+              window.addEventListener('unhandledrejection', (e) => w.pageErrors.push(String(e.reason)));
+              return w.pageErrors.length;
+            });
+            expect(pageErrors).toBe(0);
+            await browser().backgroundEvaluate!('(setTimeout(() => chrome.runtime.reload(), 100), "reloading")');
+            // The old copy must go (its port closes) and the background's injection must bring a new one.
+            await sleep(1500);
+            await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry', 20_000);
+            // Live: a card field warns, a button goes through the new background and back.
+            await page.focus('#card-number');
+            await oneMessage(page, 'card-number');
+            await page.blur();
+            await panelButtonWorks(page);
+            expect((await page.queryPanel()).hostCount).toBe(1);
+            expect(await page.evaluate(() => (window as unknown as { pageErrors: string[] }).pageErrors)).toEqual([]);
+            const lines = console().filter((l) => /^(exception|error)/.test(l) || /context invalidated|Receiving end does not exist/i.test(l));
+            expect(lines).toEqual([]);
+          });
+        },
+        60_000,
+      );
+    },
+  );
+}
