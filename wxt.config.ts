@@ -15,6 +15,11 @@ export default defineConfig({
     default_locale: 'en',
     // activeTab: the popup may read the current tab's address (to offer "Use the guide on this site").
     permissions: ['storage', 'scripting', 'activeTab'],
+    // Extension pages (popup, checklist) run only the package's own scripts.
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
     host_permissions: officialMatchPatterns(),
     // Asked for only when the user wants it: one site they enable, or every site for the look-alike warning.
     optional_host_permissions: ['*://*/*'],

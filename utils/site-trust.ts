@@ -12,10 +12,6 @@ export interface PageSite {
   host: string;
 }
 
-/** The panel's start-up argument (entrypoints/panel.content/controller.tsx); officialSite() only ever returns trust 'official'. */
-export type OfficialSite = PageSite;
-
-
 /** The hostname as the browser would compare it: lower case, without a trailing dot. */
 export function normaliseHost(hostname: string): string {
   return hostname.toLowerCase().replace(/\.+$/, '');

@@ -14,7 +14,7 @@ import { detectStep } from '../../utils/detect/index';
 import { pickLanguage } from '../../utils/language';
 import type { Language } from '../../utils/types';
 import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from '../../utils/messages';
-import { officialSite, type OfficialSite } from '../../utils/site-trust';
+import { officialSite, type PageSite } from '../../utils/site-trust';
 import { takeSnapshot } from '../../utils/snapshot';
 import type { TextPack } from '../../utils/text-pack';
 import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
@@ -55,7 +55,7 @@ function isTurnedOff(progress: ProgressV1 | null, host: string): boolean {
   return !!s && (s.disabledEverywhere || s.disabledHosts.includes(host));
 }
 
-export async function startPanel(site: OfficialSite): Promise<void> {
+export async function startPanel(site: PageSite): Promise<void> {
   const doc = document;
   const lifetime = new AbortController();
   const initial = await send<ProgressState>({ type: 'get-progress' });

@@ -114,48 +114,19 @@ function bigPage(forms: number): Document {
   return load(rows.join(''));
 }
 
-function time(fn: () => unknown): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
 function classifyAll(controls: Element[]): number {
   let n = 0;
   for (const el of controls) if (classifyElement(el)) n++;
   return n;
 }
 
-// Measured in real Chromium 156 on 10,000 controls (500 forms × 20): the bare loop below took
-// 9,441 ms cold (el.labels is computed over the whole document on first access) and 6.7 ms warm;
-// classifyElement took 292 ms cold. happy-dom's el.labels is slower still (super-quadratic), so
-// here the literal baseline runs on 1,000 controls and linearity is checked on 10,000.
-describe('performance', () => {
-  it('classifies a page within 3× the bare loop reading type/name/id/autocomplete/placeholder/aria-label/labels[0].textContent', () => {
-    const base = Array.from(bigPage(50).querySelectorAll('input'));
-    const bareMs = time(() => {
-      let n = 0;
-      for (const el of base) n += [el.type, el.name, el.id, el.getAttribute('autocomplete'), el.getAttribute('placeholder'), el.getAttribute('aria-label'), el.labels?.[0]?.textContent].length;
-      return n;
-    });
-    const controls = Array.from(bigPage(50).querySelectorAll('input'));
-    let found = 0;
-    const classifyMs = time(() => (found = classifyAll(controls)));
-    process.stdout.write(`\n1,000 controls: bare loop ${bareMs.toFixed(0)} ms, classification ${classifyMs.toFixed(0)} ms\n`);
-    expect(found).toBe(300);
-    expect(classifyMs).toBeLessThanOrEqual(bareMs * 3);
-  });
-
-  it('stays linear: 10,000 controls cost about ten times 1,000', () => {
-    const small = Array.from(bigPage(50).querySelectorAll('input'));
+// Speed is the benchmark's business (npm run bench measures classification against the floor in
+// real Chromium); here only what large pages must still get right.
+describe('large pages', () => {
+  it('classifies every control of a 1,000- and a 10,000-control page correctly', () => {
+    expect(classifyAll(Array.from(bigPage(50).querySelectorAll('input')))).toBe(300);
     const large = Array.from(bigPage(500).querySelectorAll('input'));
     expect(large.length).toBe(10_000);
-    classifyAll(Array.from(bigPage(5).querySelectorAll('input'))); // warm the JIT
-    const smallMs = time(() => classifyAll(small));
-    let found = 0;
-    const largeMs = time(() => (found = classifyAll(large)));
-    process.stdout.write(`10,000 controls: classification ${largeMs.toFixed(0)} ms (${(largeMs / smallMs).toFixed(1)}× the 1,000-control page)\n`);
-    expect(found).toBe(3000);
-    expect(largeMs / smallMs).toBeLessThan(20);
+    expect(classifyAll(large)).toBe(3000);
   });
 });
