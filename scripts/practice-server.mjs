@@ -114,10 +114,14 @@ function resolveFile(base, urlPath) {
 function handler(req, res) {
   const url = new URL(req.url ?? '/', 'http://practice.invalid');
   const path = url.pathname;
+  // Every response is `no-store`, which keeps pages out of the back/forward cache, except the
+  // fixtures named bfcache-*: `no-cache` (revalidate, but may be kept) lets a browser restore them
+  // from that cache (issue 7, item 3).
+  const cacheable = path.startsWith('/__fixture/bfcache-');
   const send = (status, body, type = TYPES['.html'], extra = {}) => {
     res.writeHead(status, {
       'Content-Type': type,
-      'Cache-Control': 'no-store',
+      'Cache-Control': cacheable && status === 200 ? 'no-cache' : 'no-store',
       'X-Practice-Site': 'not-a-carrier',
       'Referrer-Policy': 'no-referrer',
       ...extra,

@@ -279,13 +279,13 @@ export async function startPanel(site: PageSite): Promise<void> {
       }
       watcher.reattach();
       fields.reattach();
-      attachKeyListener();
+      attachPageListeners();
       setTimeout(evaluate, 0);
     },
   });
 
   let keyListener = new AbortController();
-  const attachKeyListener = () => {
+  const attachPageListeners = () => {
     keyListener.abort();
     keyListener = new AbortController();
     // Escape anywhere lifts the dimming (the panel handles Escape inside itself).
@@ -296,8 +296,18 @@ export async function startPanel(site: PageSite): Promise<void> {
       },
       { signal: keyListener.signal, capture: true },
     );
+    // Chrome closes a page's ports when it enters the back/forward cache (the background then
+    // forgets the tab) and tells the page nothing: on a restore, open a new port, which reports the
+    // page again. Attached here so a rewritten document (document.open drops listeners) gets it back.
+    window.addEventListener(
+      'pageshow',
+      (event) => {
+        if (event.persisted && !lifetime.signal.aborted) connect();
+      },
+      { signal: keyListener.signal },
+    );
   };
-  attachKeyListener();
+  attachPageListeners();
   lifetime.signal.addEventListener('abort', () => keyListener.abort());
 
   const onMessage = (raw: unknown) => {
@@ -323,13 +333,16 @@ export async function startPanel(site: PageSite): Promise<void> {
   browser.runtime.onMessage.addListener(onMessage);
 
   // A port tells us when the extension is reloaded or updated: then this copy must go, cleanly.
+  let currentPort: object | null = null;
   const connect = () => {
     try {
       const port = browser.runtime.connect({ name: 'panel' });
+      currentPort = port;
       // The background forgets a tab whose port closed: tell it again where we are.
       reportPageState();
       port.onDisconnect.addListener(() => {
-        if (lifetime.signal.aborted) return;
+        // A port replaced after a back/forward cache restore (below) no longer speaks for us.
+        if (lifetime.signal.aborted || port !== currentPort) return;
         if (!browser.runtime?.id) teardown();
         else setTimeout(connect, 1000); // the service worker was only stopped
       });
@@ -348,7 +361,6 @@ export async function startPanel(site: PageSite): Promise<void> {
     mounted.host.remove();
   };
   connect();
-
   const keepMounted = setInterval(() => {
     if (!mounted.host.isConnected || mounted.host.parentNode !== doc.documentElement) mounted.ensureMounted();
     else mounted.stayOnTop();

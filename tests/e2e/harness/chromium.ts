@@ -42,8 +42,8 @@ export async function launchChromium(options: {
   locale?: string;
   /**
    * Playwright default flags to leave out, e.g. `--disable-extensions` (with it, `runtime.reload()`
-   * unloads the extension for good: only the command-line load bypasses it) or
-   * `--disable-back-forward-cache`.
+   * unloads the extension for good: only the command-line load bypasses it).
+   * `--disable-back-forward-cache` is always left out.
    */
   ignoreDefaultArgs?: string[];
   /**
@@ -59,7 +59,13 @@ export async function launchChromium(options: {
     mkdirSync(join(profile, 'Default'));
     writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
   }
-  const ignoreDefaultArgs = [...(options.ignoreDefaultArgs ?? []), ...(options.reloadable ? ['--disable-extensions'] : [])];
+  // Playwright turns the back/forward cache off by default; real users have it, and issue 7 item 3
+  // checks that a page restored from it keeps one live panel. Always leave that flag out.
+  const ignoreDefaultArgs = [
+    '--disable-back-forward-cache',
+    ...(options.ignoreDefaultArgs ?? []),
+    ...(options.reloadable ? ['--disable-extensions'] : []),
+  ];
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {

@@ -313,6 +313,75 @@ export function defineHostileScenarios(browserName: BrowserName): void {
           expect((await page.queryPanel()).hostCount).toBe(1);
         });
       });
+
+      test('a page restored from the back/forward cache keeps one live panel, its state, the guard and the background', async () => {
+        // /__fixture/bfcache-* is served without `no-store`, and the harnesses let the browser cache it.
+        type BfWindow = { bfcacheEvents: { type: string; persisted: boolean }[]; bfcacheMarker?: string };
+        const b = browser();
+        // Chromium: what the background remembers of the tabs (storage.session; Firefox keeps that from content scripts).
+        const knownSteps = async () =>
+          b.backgroundEvaluate
+            ? b.backgroundEvaluate<(string | null)[]>(
+                `chrome.storage.session.get('tabs').then((r) => Object.values(r.tabs ?? {}).map((e) => e.state?.step ?? null))`,
+              )
+            : null;
+        await withPage(open, fixture('bfcache-account'), async (page) => {
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          const { id } = await firstChecklistItem(page);
+          await setChecked(page, id, true);
+          if (b.backgroundEvaluate) await eventually(knownSteps, (steps) => !!steps?.includes('find-entry'), 'the background knows the tab');
+          // A marker in the page's own heap: only a restored (not reloaded) document still has it.
+          const marker = `m-${Date.now()}`;
+          await page.evaluate((m: string) => void ((window as unknown as BfWindow).bfcacheMarker = m), marker);
+
+          await page.goto(`${CMHK}/tc/pending`);
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'await-review');
+          await page.evaluate(() => history.back());
+          // Asked of the page itself: a restore from the cache is not a navigation every driver reports.
+          await eventually(() => page.evaluate(() => location.href).catch(() => ''), (url) => url.includes('bfcache-account'), 'back at the first page');
+
+          // Really restored from the cache: the same document (its marker survived), a pagehide that
+          // kept it and a pageshow with persisted === true, recorded by the page's own script.
+          const seen = await eventually(
+            async () =>
+              JSON.parse(
+                // As text: objects do not always cross the Firefox harness intact.
+                await page.evaluate(() => {
+                  const w = window as unknown as BfWindow;
+                  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+                  return JSON.stringify({ events: w.bfcacheEvents ?? [], marker: w.bfcacheMarker ?? null, navType: nav?.type ?? null });
+                }),
+              ) as { events: BfWindow['bfcacheEvents']; marker: string | null; navType: string | null },
+            (v) => v.events.some((e) => e.type === 'pageshow' && e.persisted),
+            'a pageshow with persisted === true',
+            15_000,
+          );
+          console.info(`[${browserName}] bfcache restore: ${JSON.stringify(seen)}`);
+          expect(seen.marker).toBe(marker);
+          // The navigation entry differs: Chromium keeps the first load's ('navigate'), Firefox marks
+          // the restore ('back_forward'). The surviving marker and the events above are the proof.
+          expect(seen.navType).toBe(browserName === 'firefox' ? 'back_forward' : 'navigate');
+          expect(seen.events).toEqual([
+            { type: 'pageshow', persisted: false },
+            { type: 'pagehide', persisted: true },
+            { type: 'pageshow', persisted: true },
+          ]);
+
+          // One live panel on the step, the item still ticked, the guard and the buttons working.
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry', 15_000);
+          expect((await page.queryPanel()).hostCount).toBe(1);
+          expect((await page.shadowElement(`[data-checklist-item="${id}"]`))?.checked).toBe(true);
+          // The background forgot the tab when the page's port closed on entering the cache: it is told again.
+          if (b.backgroundEvaluate) await eventually(knownSteps, (steps) => !!steps?.includes('find-entry'), 'the background knows the tab again');
+          await page.focus('#card-number');
+          await oneMessage(page, 'card-number');
+          await page.blur();
+          await oneMessage(page, null);
+          await panelButtonWorks(page);
+          await setChecked(page, id, false);
+          expect((await page.queryPanel()).hostCount).toBe(1);
+        });
+      });
     });
 
     // --- 4. scale -------------------------------------------------------------------------------
