@@ -194,11 +194,19 @@ export default defineBackground(() => {
 
   // Each panel keeps a port open; when its document goes away (navigation, reload, close, bfcache)
   // the port closes and the tab's state and badge are cleared.
+  // The newest panel port of each tab. A page restored from the back/forward cache keeps its
+  // document id but opens a new port: the old port's late goodbye must not erase the new report.
+  const livePorts = new Map<number, object>();
   browser.runtime.onConnect.addListener((port) => {
     const tabId = port.sender?.tab?.id;
     if (port.name !== 'panel' || port.sender?.id !== runtimeId || tabId === undefined) return;
     const documentId = port.sender.documentId;
-    port.onDisconnect.addListener(() => void forgetTab(tabId, deps, documentId));
+    livePorts.set(tabId, port);
+    port.onDisconnect.addListener(() => {
+      if (livePorts.get(tabId) !== port) return;
+      livePorts.delete(tabId);
+      void forgetTab(tabId, deps, documentId, () => !livePorts.has(tabId));
+    });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -503,9 +503,15 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
 // Tab life cycle
 
 /** A tab's panel went away (its port closed): forget the tab and clear its badge. */
-export async function forgetTab(tabId: number, deps: Pick<RouterDeps, 'tabs' | 'setBadge' | 'uiLanguage'>, documentId?: string): Promise<void> {
+export async function forgetTab(
+  tabId: number,
+  deps: Pick<RouterDeps, 'tabs' | 'setBadge' | 'uiLanguage'>,
+  documentId?: string,
+  /** Asked again after the read: false when a new panel port of this tab connected meanwhile. */
+  stillGone: () => boolean = () => true,
+): Promise<void> {
   const entry = await deps.tabs.get(tabId);
-  if (!entry) return;
+  if (!entry || !stillGone()) return;
   // A late goodbye from the previous document must not erase the new document's state.
   if (documentId && entry.documentId && documentId !== entry.documentId) return;
   await deps.tabs.delete(tabId);
