@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { carrierStepText, GUIDE, localize } from '../utils/guide';
 import { t } from '../utils/i18n';
-import { LANGUAGES, type CardProgress, type Language } from '../utils/types';
+import { cardOf } from '../utils/progress';
+import { LANGUAGES, type Language } from '../utils/types';
 import { CardPicker } from './CardPicker';
 import { Checklist } from './Checklist';
 import { ContactLine } from './ContactLine';
@@ -14,11 +15,6 @@ import { StepList } from './StepList';
 import { TrustBanner } from './TrustBanner';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };
-
-function activeCard(state: PanelState): CardProgress | null {
-  const cp = state.progress?.carriers[state.carrier.id];
-  return cp ? (cp.cards[cp.activeCard] ?? null) : null;
-}
 
 function ThisPage({ state, actions }: { state: PanelState; actions: PanelActions }) {
   const { lang, step, carrier } = state;
@@ -159,7 +155,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
     }
   };
 
-  const card = activeCard(state);
+  const card = state.progress ? cardOf(state.progress, state.carrier.id) : null;
   const stepIndex = state.step ? GUIDE.steps.findIndex((s) => s.id === state.step) + 1 : 0;
   const noticeKey = state.notice ? `notice${state.notice[0]!.toUpperCase()}${state.notice.slice(1)}` : null;
 

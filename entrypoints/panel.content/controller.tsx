@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CALLOUT_CSS } from '../../components/callout';
 import { Highlight, type Rect } from '../../components/Highlight';
-import { HOST_ATTRIBUTE, mountHost } from '../../components/mount-host';
+import { mountHost } from '../../components/mount-host';
 import { Panel } from '../../components/Panel';
 import type { PanelActions, PanelState } from '../../components/panel-state';
 import { createStore, useStore, type Store } from '../../components/store';
@@ -18,6 +18,7 @@ import { officialSite, type PageSite } from '../../utils/site-trust';
 import { takeSnapshot } from '../../utils/snapshot';
 import type { TextPack } from '../../utils/text-pack';
 import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
+import { cardOf } from '../../utils/progress';
 import type { ProgressV1 } from '../../utils/types';
 import { startFieldController } from './field-controller';
 import { trackHighlight } from './highlight-tracker';
@@ -97,8 +98,7 @@ export async function startPanel(site: PageSite): Promise<void> {
 
   const mounted = mountHost(doc, `${panelCss}\n${CALLOUT_CSS}`);
   const container = doc.createElement('div');
-  const calloutLayer = doc.createElement('div');
-  mounted.root.append(container, calloutLayer);
+  mounted.root.append(container);
 
   let elements: Element[] = [];
   let target: Element | null = null;
@@ -186,7 +186,8 @@ export async function startPanel(site: PageSite): Promise<void> {
       highlight.hide();
     }
     if (step !== before.step || !before.step) reportPageState();
-    const card = activeCardSteps(store.get().progress, carrier.id);
+    const stored = store.get().progress;
+    const card = stored ? cardOf(stored, carrier.id).stepsReached : [];
     if (step && !card.includes(step)) update({ kind: 'reach-step', carrier: carrier.id, step });
     placeTab();
   };
@@ -194,7 +195,6 @@ export async function startPanel(site: PageSite): Promise<void> {
   const fields = startFieldController({
     doc,
     host: mounted.host,
-    layer: calloutLayer,
     root: mounted.root,
     store,
     signal: lifetime.signal,
@@ -373,11 +373,3 @@ export async function startPanel(site: PageSite): Promise<void> {
   performance.mark('sxg:panel-mounted');
   if (doc.readyState !== 'complete') window.addEventListener('load', evaluate, { once: true, signal: lifetime.signal });
 }
-
-function activeCardSteps(progress: ProgressV1 | null, carrier: PanelState['carrier']['id']): string[] {
-  const cp = progress?.carriers[carrier];
-  const card = cp ? cp.cards[cp.activeCard] : undefined;
-  return card?.stepsReached ?? [];
-}
-
-export { HOST_ATTRIBUTE };

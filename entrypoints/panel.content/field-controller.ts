@@ -11,7 +11,6 @@ import type { FieldKind, Severity } from '../../utils/types';
 interface Options {
   doc: Document;
   host: Element;
-  layer: HTMLElement;
   root: ShadowRoot;
   store: Store<PanelState>;
   signal: AbortSignal;
