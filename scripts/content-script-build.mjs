@@ -1,6 +1,7 @@
 // Build settings for the content scripts only (wxt.config.ts calls this from its
 // `vite:build:extendConfig` hook). They run on every page load of a carrier site, so they carry
 // nothing they do not use:
+// - no WXT ContentScriptContext (scripts/bare-content-script-context.mjs says why);
 // - no webextension-polyfill: content scripts need only runtime.sendMessage / onMessage / connect /
 //   id, which Chrome MV3's `chrome` (promise-returning) and Firefox's `browser` provide as they are
 //   (WXT's own `wxt/browser` picks whichever exists). The polyfill costs about 3 KB gzip per script;
@@ -18,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 /** WXT's plain `browser` (globalThis.browser ?? globalThis.chrome), without the polyfill. */
 const PLAIN_BROWSER = require.resolve('wxt/browser');
+/** A context that main() receives and never uses (see the file's own comment). */
+const BARE_CONTEXT = fileURLToPath(new URL('./bare-content-script-context.mjs', import.meta.url));
 
 /** assets/guide/carriers.json without its texts: hosts, URL rules and sources (for utils/panel-texts/carriers.ts). */
 function carrierHosts() {
@@ -34,11 +37,12 @@ export function slimContentScripts(entrypoints, config, { matchPatterns }) {
   if (entrypoints.length === 0 || !entrypoints.every((e) => e.type === 'content-script')) return;
   config.resolve ??= {};
   const alias = config.resolve.alias;
+  const swaps = { 'wxt/browser': PLAIN_BROWSER, 'wxt/utils/content-script-context': BARE_CONTEXT };
   if (Array.isArray(alias)) {
-    const rest = alias.filter((a) => a.find !== 'wxt/browser');
-    config.resolve.alias = [{ find: 'wxt/browser', replacement: PLAIN_BROWSER }, ...rest];
+    const rest = alias.filter((a) => !Object.hasOwn(swaps, a.find));
+    config.resolve.alias = [...Object.entries(swaps).map(([find, replacement]) => ({ find, replacement })), ...rest];
   } else {
-    config.resolve.alias = { ...(alias ?? {}), 'wxt/browser': PLAIN_BROWSER };
+    config.resolve.alias = { ...(alias ?? {}), ...swaps };
   }
   config.plugins = [
     ...(config.plugins ?? []),

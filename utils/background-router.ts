@@ -12,6 +12,7 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import popupTexts from '../assets/i18n/popup.json';
 import { carrierById } from './carriers';
+import { detectRequest, parseDetectRequest } from './detect/remote';
 import { classifyRequest, parseClassifyRequest, type ClassifyAnswer } from './fields/remote';
 import { buildTextPack, type TextPack } from './text-pack';
 import type { ProbeSignals } from './lookalike';
@@ -29,6 +30,7 @@ import {
   type LocalText,
   type Severity,
   type SiteTrust,
+  type StepSignal,
   type StepId,
 } from './types';
 
@@ -109,6 +111,10 @@ export function parseMessage(raw: unknown): RouterMessage | null {
     case 'classify-field': {
       const req = parseClassifyRequest(raw);
       return req ? { type: 'classify-field', ...req } : null;
+    }
+    case 'detect-step': {
+      const req = parseDetectRequest(raw);
+      return req ? { type: 'detect-step', ...req } : null;
     }
     case 'get-texts':
       if (!isLanguage(raw.lang) || (raw.carrier !== undefined && !isCarrierId(raw.carrier))) return null;
@@ -301,6 +307,7 @@ export type RouterReply =
   | { ok: boolean; pending?: boolean }
   | { severity: Severity | null }
   | ClassifyAnswer
+  | { signal: StepSignal | null }
   | TextPack
   | { site: PageSite | null }
   | { suspicious: boolean }
@@ -430,6 +437,11 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       }
       return { severity };
     }
+
+    case 'detect-step':
+      // The panel's page snapshot (issue 6: the panel's script carries no detectors). Pure: nothing is kept.
+      if (tab === null || sender.frameId !== 0) return REJECTED;
+      return detectRequest(msg);
 
     case 'get-texts':
       // Public texts of the guide, one language (issue 6): any of our content scripts or pages may ask.

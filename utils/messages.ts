@@ -2,7 +2,7 @@
 // field messages carry a category, never what was typed.
 import type { ProbeSignals } from './lookalike';
 import type { FieldDescription } from './fields/classify';
-import type { CarrierId, FieldKind, Language, ProgressV1, Settings, Severity, SiteTrust, StepId } from './types';
+import type { CarrierId, FieldKind, Language, PageSnapshot, ProgressV1, Settings, Severity, SiteTrust, StepId } from './types';
 
 /** A change to progress; only the background applies it (utils/progress.ts, applyAction). */
 export type ProgressAction =
@@ -39,6 +39,7 @@ export type ToBackground =
   // A sub-frame's guard: classify this control (descriptions are page text, never a typed value;
   // see utils/fields/remote.ts). Answered with the kind and the warning texts in `lang`.
   | { type: 'classify-field'; field: FieldDescription; form: FieldDescription[]; lang: Language }
+  | { type: 'detect-step'; snapshot: PageSnapshot; carrier: CarrierId }
   // The panel: the guide's texts in one language (utils/text-pack.ts); its bundle carries none.
   | { type: 'get-texts'; lang: Language; carrier?: CarrierId }
   | { type: 'panel-command'; tabId: number; command: 'open' | 'collapse' }

@@ -10,7 +10,6 @@ import type { PanelActions, PanelState } from '../../components/panel-state';
 import { createStore, useStore, type Store } from '../../components/store';
 import panelCss from '../../components/panel.css?inline';
 import { carrierById } from '../../utils/carriers';
-import { detectStep } from '../../utils/detect/index';
 import { pickLanguage } from '../../utils/language';
 import type { Language } from '../../utils/types';
 import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from '../../utils/messages';
@@ -19,7 +18,7 @@ import { takeSnapshot } from '../../utils/snapshot';
 import type { TextPack } from '../../utils/text-pack';
 import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
 import { cardOf } from '../../utils/progress';
-import type { ProgressV1 } from '../../utils/types';
+import type { ProgressV1, StepSignal } from '../../utils/types';
 import { startFieldController } from './field-controller';
 import { trackHighlight } from './highlight-tracker';
 import { watchPage } from './page-watch';
@@ -159,10 +158,20 @@ export async function startPanel(site: PageSite): Promise<void> {
     });
   };
 
-  const evaluate = () => {
+  // The step comes from the background, which runs the detectors on this page's snapshot (the
+  // script carries no detectors). Answers can cross: only the latest look at the page counts.
+  let lookSeq = 0;
+  const evaluate = async (): Promise<void> => {
     if (lifetime.signal.aborted) return;
     const { snapshot, elements: found } = takeSnapshot(doc, location);
-    const signal = detectStep(snapshot, carrier);
+    const mine = ++lookSeq;
+    const reply = await send<{ signal?: StepSignal | null }>({ type: 'detect-step', snapshot, carrier: carrier.id });
+    // No answer (the background is unreachable for a moment): keep what the panel shows.
+    if (mine !== lookSeq || lifetime.signal.aborted || !reply || !('signal' in reply)) return;
+    applyStep(found, reply.signal ?? null);
+  };
+
+  const applyStep = (found: Element[], signal: StepSignal | null) => {
     elements = found;
     target = signal?.target !== undefined ? (elements[signal.target] ?? null) : null;
     const before = store.get();
@@ -254,13 +263,12 @@ export async function startPanel(site: PageSite): Promise<void> {
   container.addEventListener('mousedown', keepFieldFocus);
 
   const renderApp = () => render(<App store={store} actions={actions} highlight={highlightStore} />, container);
-  renderApp();
 
   let lastHtml = doc.documentElement;
   const watcher = watchPage(doc, {
     host: mounted.host,
     signal: lifetime.signal,
-    onChange: evaluate,
+    onChange: () => void evaluate(),
     onRewrite() {
       // The page removed us or rewrote itself: put the panel back with its state, re-attach listeners.
       const rewritten = doc.documentElement !== lastHtml;
@@ -280,7 +288,7 @@ export async function startPanel(site: PageSite): Promise<void> {
       watcher.reattach();
       fields.reattach();
       attachPageListeners();
-      setTimeout(evaluate, 0);
+      setTimeout(() => void evaluate(), 0);
     },
   });
 
@@ -368,8 +376,10 @@ export async function startPanel(site: PageSite): Promise<void> {
   lifetime.signal.addEventListener('abort', () => clearInterval(keepMounted));
   window.addEventListener('resize', placeTab, { passive: true, signal: lifetime.signal });
 
-  evaluate();
+  // The first look decides whether the panel opens: render once it is known (one message away).
+  await evaluate();
+  renderApp();
   // For the benchmark (bench/run.mjs): DOMContentLoaded → panel on screen. A mark carries no data.
   performance.mark('sxg:panel-mounted');
-  if (doc.readyState !== 'complete') window.addEventListener('load', evaluate, { once: true, signal: lifetime.signal });
+  if (doc.readyState !== 'complete') window.addEventListener('load', () => void evaluate(), { once: true, signal: lifetime.signal });
 }
