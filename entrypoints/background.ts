@@ -143,11 +143,11 @@ export default defineBackground(() => {
     setBadge,
     async injectPanel(tabId) {
       if (browser.scripting) {
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: FILES.panel as ScriptPublicPath[] });
+        // The top frame's guard borrows the panel's classifier: both go in, the guard first.
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [...FILES.guard, ...FILES.panel] as ScriptPublicPath[] });
       } else {
-        await (browser as unknown as { tabs: { executeScript(id: number, d: { file: string }): Promise<unknown> } }).tabs.executeScript(tabId, {
-          file: `/${FILES.panel[0]}`,
-        });
+        const tabs = (browser as unknown as { tabs: { executeScript(id: number, d: { file: string }): Promise<unknown> } }).tabs;
+        for (const file of [...FILES.guard, ...FILES.panel]) await tabs.executeScript(tabId, { file: `/${file}` });
       }
     },
     uiLanguage,

@@ -2,7 +2,6 @@
 // It owns its lifetime: a page-fired WXT event cannot end it; only a real extension reload can.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { CALLOUT_CSS } from '../../components/callout';
 import { Highlight, type Rect } from '../../components/Highlight';
 import { mountHost } from '../../components/mount-host';
 import { Panel } from '../../components/Panel';
@@ -95,7 +94,8 @@ export async function startPanel(site: PageSite): Promise<void> {
   });
   const highlightStore = createStore<HighlightState>({ rect: null, viewport: { width: 0, height: 0 } });
 
-  const mounted = mountHost(doc, `${panelCss}\n${CALLOUT_CSS}`);
+  // The guard adds the callout's styles when it first draws in this root (the panel has no callout code).
+  const mounted = mountHost(doc, panelCss);
   const container = doc.createElement('div');
   mounted.root.append(container);
 
@@ -202,7 +202,6 @@ export async function startPanel(site: PageSite): Promise<void> {
   };
 
   const fields = startFieldController({
-    doc,
     host: mounted.host,
     root: mounted.root,
     store,

@@ -1,25 +1,25 @@
-// The top frame's side of the field guard: classify on focus, show the callout beside the field
-// and the one field message in the panel. Frames report their fields through the background.
-import { renderCallout } from '../../components/callout';
+// The panel's side of the field guard. The guard script (entrypoints/guard.content.ts, in every
+// frame) watches focus; in the top frame it borrows from the panel, through the scripts' shared
+// isolated world (utils/top-frame-bridge.ts), the classifier, the step-aware severity with the
+// warning's texts, and the shadow root the callout is drawn in. The panel shows the one field
+// message (data-field-kind); frames report their fields through the background.
 import type { PanelState } from '../../components/panel-state';
 import type { Store } from '../../components/store';
-import { startFieldGuard } from '../../utils/fields/guard';
+import { classifyElement } from '../../utils/fields/describe';
 import { fieldSeverity } from '../../utils/fields/severity';
 import { fieldMessageText } from '../../utils/field-texts';
+import { guardSide, offerPanel } from '../../utils/top-frame-bridge';
 import type { FieldKind, Severity } from '../../utils/types';
 
 interface Options {
-  doc: Document;
   host: Element;
   root: ShadowRoot;
   store: Store<PanelState>;
   signal: AbortSignal;
 }
 
-export function startFieldController({ doc, host, root, store, signal }: Options) {
-  // Acknowledged fields, for this page view only: never stored.
-  const acknowledged = new WeakSet<Element>();
-  let focused: { element: Element; kind: FieldKind } | null = null;
+export function startFieldController({ host, root, store, signal }: Options) {
+  let focused: FieldKind | null = null;
   let fromFrame: { kind: FieldKind; severity: Severity } | null = null;
 
   const severityOf = (kind: FieldKind): Severity => {
@@ -27,64 +27,38 @@ export function startFieldController({ doc, host, root, store, signal }: Options
     return fieldSeverity(kind, { trust: s.trust, step: s.step, verificationPage: s.step === 'sign-in' });
   };
 
-  const show = () => {
-    if (focused) {
-      const severity = severityOf(focused.kind);
-      store.set({ field: { kind: focused.kind, severity } });
-      const element = focused.element;
-      if (acknowledged.has(element)) {
-        renderCallout(root, element, null);
-        return;
+  offerPanel({
+    kindOf: classifyElement,
+    fieldChanged(kind) {
+      focused = kind;
+      if (!kind) {
+        store.set({ field: fromFrame });
+        return null;
       }
-      renderCallout(root, element, {
-        kind: focused.kind,
-        severity,
-        ...fieldMessageText(focused.kind, severity, store.get().lang),
-        onAck() {
-          acknowledged.add(element);
-          renderCallout(root, element, null);
-        },
-      });
-      // For the benchmark (bench/run.mjs): focus → warning on screen. A mark carries no data.
-      performance.mark('sxg:callout-rendered');
-    } else {
-      renderCallout(root, doc.documentElement, null);
-      store.set({ field: fromFrame });
-    }
-  };
-
-  let guardLifetime: AbortController | null = null;
-  const attach = () => {
-    guardLifetime?.abort();
-    guardLifetime = new AbortController();
-    const stop = guardLifetime;
-    signal.addEventListener('abort', () => stop.abort(), { once: true });
-    startFieldGuard(doc, {
-      signal: stop.signal,
-      // Focus moving into our own panel or callout is not the user leaving the field.
-      isOwnUi: (el) => el === host,
-      prescan: true,
-      onChange(state) {
-        focused = state ? { element: state.element, kind: state.kind } : null;
-        show();
-      },
-    });
-  };
-  attach();
+      const severity = severityOf(kind);
+      store.set({ field: { kind, severity } });
+      return { severity, ...fieldMessageText(kind, severity, store.get().lang) };
+    },
+    calloutRoot: root,
+    // Focus moving into our own panel or callout is not the user leaving the field.
+    isOwnUi: (el) => el === host,
+    signal,
+  });
 
   // The language or the step may change while a field has focus: keep the message in step.
   let last = { lang: store.get().lang, step: store.get().step };
   store.subscribe((s) => {
     if (s.lang === last.lang && s.step === last.step) return;
     last = { lang: s.lang, step: s.step };
-    if (focused) show();
+    if (focused) guardSide()?.refresh();
   });
 
   return {
-    reattach: attach,
+    /** document.open() dropped the guard's listeners: the guard starts afresh. */
+    reattach: () => guardSide()?.reattach(),
     fromFrame(kind: FieldKind | null, severity: Severity | null) {
       fromFrame = kind && severity ? { kind, severity } : null;
-      if (!focused) show();
+      if (!focused) store.set({ field: fromFrame });
     },
   };
 }
