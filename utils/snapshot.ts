@@ -176,7 +176,9 @@ class Builder {
       }
     }
     if (SKIP_TAGS.has(tag)) return;
-    if (el.getAttribute('contenteditable') === 'true' || el.getAttribute('contenteditable') === '') return;
+    // Editing hosts hold what the user types (true, '', plaintext-only, any case): never read.
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null && editable.toLowerCase() !== 'false') return;
 
     const saved = { nav: this.nav, chrome: this.chrome, main: this.main, sectioning: this.sectioning, form: this.form, label: this.label };
     const pageLevel = !this.sectioning;

@@ -162,8 +162,10 @@ describe('what is read', () => {
     const { snapshot } = snap(`
       <form><input name="n" value="61234567"><textarea name="t">my reason A123456</textarea>
       <select name="s"><option selected>Selected secret</option></select>
-      <div contenteditable="true">typed note</div><button>Send</button></form>`);
-    expect(JSON.stringify(snapshot)).not.toMatch(/61234567|A123456|Selected secret|typed note/);
+      <div contenteditable="true">typed note</div><div contenteditable="plaintext-only">plain 4111</div>
+      <div contenteditable="TRUE">upper 4222</div><div contenteditable>bare 4333</div><button>Send</button></form>`);
+    // The snapshot goes to the background for detection: nothing typed may be in it.
+    expect(JSON.stringify(snapshot)).not.toMatch(/61234567|A123456|Selected secret|typed note|4111|4222|4333/);
   });
 });
 
