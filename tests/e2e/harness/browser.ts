@@ -89,6 +89,26 @@ export interface E2EPage {
    */
   setExtensionStorage(json: string): Promise<void>;
   /**
+   * One item of the extension's `storage.local`, as JSON text ('null' when absent). Unlike
+   * `extensionStorage`, it does not read the filler of `exhaustExtensionStorage` back.
+   */
+  extensionStorageItem(key: string): Promise<string>;
+  /**
+   * A real storage fault (issue 7, item 7): fill the extension's `storage.local` with random,
+   * incompressible items (keys `__fill…`) until the browser itself refuses writes for want of
+   * space, down to the last byte it accounts for. Resolves with the browser's own error message
+   * for the first refused write and how much was written. Chromium: from the service worker, against
+   * `storage.local`'s 10 MB quota; Firefox: from the content-script world, against the IndexedDB
+   * quota of the add-on's origin (small when the browser was launched with `storageQuotaKiB`).
+   */
+  exhaustExtensionStorage(): Promise<StorageFault>;
+  /**
+   * Remove what `exhaustExtensionStorage` wrote and wait (10 s at most) until storage takes a write
+   * again. Resolves with the number of keys removed; fails when storage still refuses writes
+   * (Firefox's IndexedDB, once filled to its quota, did for a minute and more).
+   */
+  releaseExtensionStorage(): Promise<number>;
+  /**
    * Start recording this tab's console (every world the harness reaches: Chromium over CDP, page and
    * content scripts, exceptions included; Firefox the page's console over BiDi). Returns a reader.
    */
@@ -114,6 +134,115 @@ export interface E2EBrowser {
   /** A new tab at `url` (after 'load'); `status` is the main response's status. */
   open(url: string, options?: GotoOptions): Promise<E2EPage & { status: number | null }>;
   close(): Promise<void>;
+}
+
+/** What `exhaustExtensionStorage` did. */
+export interface StorageFault {
+  /** The browser's message for the first write it refused. */
+  error: string;
+  /** Filler items written and their total length in characters. */
+  items: number;
+  chars: number;
+}
+
+/**
+ * The filling, as the text of a function of a storage area (`chrome.storage.local` or
+ * `browser.storage.local`), so the very same code runs in the Chromium service worker and in the
+ * Firefox content script. Big items first, then ever smaller ones; last, the smallest item grows a
+ * character at a time, so not even a one-character write is left room. Random characters: Firefox
+ * compresses what IndexedDB stores, so a repeated character would take almost no space.
+ */
+export const EXHAUST_STORAGE = String.raw`async (area) => {
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const random = (n) => {
+    const bytes = new Uint8Array(n);
+    for (let i = 0; i < n; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(n, i + 65536)));
+    let out = '';
+    for (let i = 0; i < n; i += 8192) out += String.fromCharCode(...Array.from(bytes.subarray(i, i + 8192), (b) => ALPHABET.charCodeAt(b & 63)));
+    return out;
+  };
+  const fault = { error: null, items: 0, chars: 0 };
+  const attempt = async (items) => {
+    try {
+      await area.set(items);
+      return true;
+    } catch (e) {
+      fault.error = fault.error || String((e && e.message) || e);
+      return false;
+    }
+  };
+  let last = null;
+  for (let size = 1 << 20; size >= 1; size >>= 1) {
+    for (;;) {
+      const key = '__fill' + fault.items;
+      const value = random(size);
+      if (!(await attempt({ [key]: value }))) break;
+      fault.items += 1;
+      fault.chars += size;
+      last = { key, value };
+    }
+  }
+  // Space the browser accounts for in pages or files (Firefox's IndexedDB) still takes small
+  // items after a big one was refused: fill that with small items until a whole round adds none.
+  for (let round = 0; round < 8; round++) {
+    let added = 0;
+    for (let size = 4096; size >= 16; size >>= 2) {
+      for (let n = 0; n < 500; n++) {
+        const key = '__fill' + fault.items;
+        const value = random(size);
+        if (!(await attempt({ [key]: value }))) break;
+        fault.items += 1;
+        fault.chars += size;
+        added += 1;
+        last = { key, value };
+      }
+    }
+    if (added === 0) break;
+  }
+  if (last) {
+    for (let size = 64; size >= 1; size >>= 1) {
+      for (;;) {
+        const value = last.value + random(size);
+        if (!(await attempt({ [last.key]: value }))) break;
+        fault.chars += size;
+        last.value = value;
+      }
+    }
+  }
+  return JSON.stringify(fault);
+}`;
+
+/**
+ * The counterpart of EXHAUST_STORAGE: remove the filler, then wait until the browser takes a write
+ * again. Resolves with JSON text: the number of keys removed, or why storage still fails.
+ */
+export const RELEASE_STORAGE = String.raw`async (area) => {
+  const message = (e) => String((e && e.message) || e);
+  let keys;
+  try {
+    keys = Object.keys(await area.get(null)).filter((k) => k.startsWith('__fill'));
+    await area.remove(keys);
+  } catch (e) {
+    return JSON.stringify({ error: 'removing the filler: ' + message(e) });
+  }
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    try {
+      await area.set({ __fillProbe: 'x'.repeat(4096) });
+      await area.remove('__fillProbe');
+      return JSON.stringify({ removed: keys.length });
+    } catch (e) {
+      if (Date.now() > deadline) return JSON.stringify({ error: 'storage still refuses writes after the filler was removed: ' + message(e) });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}`;
+
+/** The result of RELEASE_STORAGE's text: the number of keys removed, or the reason as an error. */
+export function releasedKeys(text: unknown): number {
+  const result = JSON.parse(String(text)) as { removed?: number; error?: string };
+  if (result.error !== undefined) throw new Error(result.error);
+  return result.removed!;
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -154,12 +283,19 @@ export interface LaunchE2EOptions {
   extensionPath?: string;
   /** Chromium: developer mode on, so `chrome.runtime.reload()` brings the extension back (issue 7, item 6). */
   reloadable?: boolean;
+  /**
+   * Firefox: the storage quota of the whole browser in KiB (`dom.quotaManager.temporaryStorage.fixedLimit`),
+   * so `exhaustExtensionStorage` fills the add-on's storage in a few MB rather than in a share of
+   * the disk. Chromium needs nothing: `storage.local` has a fixed 10 MB quota there.
+   */
+  storageQuotaKiB?: number;
 }
 
 export async function launchE2E(name: BrowserName, options: LaunchE2EOptions): Promise<E2EBrowser> {
   if (name === 'firefox') {
     const { launchFirefox } = await import('./firefox');
-    return (await launchFirefox({ port: options.port, extensionPath: options.extensionPath })).e2e;
+    const prefs = options.storageQuotaKiB ? { 'dom.quotaManager.temporaryStorage.fixedLimit': options.storageQuotaKiB } : undefined;
+    return (await launchFirefox({ port: options.port, extensionPath: options.extensionPath, prefs })).e2e;
   }
   return chromiumE2E(options);
 }
@@ -235,6 +371,13 @@ export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser
           await c.storage.local.set(JSON.parse(items));
         }, json);
       },
+      extensionStorageItem: async (key) =>
+        currentWorker().evaluate(async (k: string) => {
+          const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+          return JSON.stringify((await c.storage.local.get(k))[k] ?? null);
+        }, key),
+      exhaustExtensionStorage: async () => JSON.parse(await currentWorker().evaluate(`(${EXHAUST_STORAGE})(chrome.storage.local)`)) as StorageFault,
+      releaseExtensionStorage: async () => releasedKeys(await currentWorker().evaluate(`(${RELEASE_STORAGE})(chrome.storage.local)`)),
       recordConsole: async () => {
         const session = await shadow.cdp(page);
         const lines: string[] = [];

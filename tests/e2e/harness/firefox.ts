@@ -10,7 +10,7 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { pollPanel, type E2EBrowser, type E2EPage, type ElementInfo, type GotoOptions, type PanelState } from './browser';
+import { EXHAUST_STORAGE, RELEASE_STORAGE, pollPanel, releasedKeys, type E2EBrowser, type StorageFault, type E2EPage, type ElementInfo, type GotoOptions, type PanelState } from './browser';
 import { firefoxProxyPrefs, startConnectProxy, type ConnectProxy } from './connect-proxy';
 import { evaluateIn, FirefoxRdp, RdpError, type RdpTab, type RdpTargetForm } from './firefox-rdp';
 import * as reader from './firefox-shadow';
@@ -328,6 +328,16 @@ export function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage'
       setExtensionStorage: async (json: string) => {
         await launched.evalInContentScript(page, `browser.storage.local.set(JSON.parse(${JSON.stringify(json)})).then(() => 'ok')`);
       },
+      extensionStorageItem: async (key: string) =>
+        String(
+          await launched.evalInContentScript(
+            page,
+            `browser.storage.local.get(${JSON.stringify(key)}).then((r) => JSON.stringify(r[${JSON.stringify(key)}] ?? null))`,
+          ),
+        ),
+      exhaustExtensionStorage: async () =>
+        JSON.parse(String(await launched.evalInContentScript(page, `(${EXHAUST_STORAGE})(browser.storage.local)`, { timeout: 120_000 }))) as StorageFault,
+      releaseExtensionStorage: async () => releasedKeys(await launched.evalInContentScript(page, `(${RELEASE_STORAGE})(browser.storage.local)`, { timeout: 30_000 })),
       recordConsole: async () => {
         const lines: string[] = [];
         page.on('console', (message) => lines.push(`${message.type()}: ${message.text()}`));

@@ -5,7 +5,9 @@
 //
 // A scenario that runs in one browser only says why with oneBrowserOnly() (./one-browser.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import panelTexts from '../../../assets/i18n/panel.json';
 import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
+import { GUIDE } from '../../../utils/guide';
 import { hkidCheckDigit } from '../../../utils/values/hkid';
 import { launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
 import { oneBrowserOnly } from './one-browser';
@@ -54,11 +56,15 @@ async function firstChecklistItem(page: E2EPage): Promise<{ id: string; checked:
 
 /** Click a checklist item and wait until its ticked state is `want` (the background answered). */
 async function setChecked(page: E2EPage, id: string, want: boolean): Promise<void> {
-  const selector = `[data-checklist-item="${id}"]`;
+  await setCheckbox(page, `[data-checklist-item="${id}"]`, want);
+}
+
+/** Click a checkbox of the panel and wait until its state is `want` (the background answered). */
+async function setCheckbox(page: E2EPage, selector: string, want: boolean): Promise<void> {
   const now = await page.shadowElement(selector);
   if (now?.checked === want) return;
   await page.clickInShadow(selector);
-  await eventually(() => page.shadowElement(selector), (el) => el?.checked === want, `checklist item ${id} ${want ? 'ticked' : 'unticked'}`);
+  await eventually(() => page.shadowElement(selector), (el) => el?.checked === want, `${selector} ${want ? 'ticked' : 'unticked'}`);
 }
 
 /** A panel button works: toggling a checklist item goes through the background and back. */
@@ -69,13 +75,21 @@ async function panelButtonWorks(page: E2EPage): Promise<void> {
 }
 
 export function defineHostileScenarios(browserName: BrowserName): void {
-  function useBrowser(options: { reloadable?: boolean; skip?: boolean } = {}): { browser: () => E2EBrowser; open: (url: string) => Promise<E2EPage> } {
+  function useBrowser(options: { reloadable?: boolean; skip?: boolean; storageQuotaKiB?: number } = {}): {
+    browser: () => E2EBrowser;
+    open: (url: string) => Promise<E2EPage>;
+  } {
     let server: PracticeServer | undefined;
     let browser: E2EBrowser | undefined;
     beforeAll(async () => {
       if (options.skip) return;
       server = await startPracticeServer({ port: 0 });
-      browser = await launchE2E(browserName, { port: server.port, spki: server.certSpki, reloadable: options.reloadable });
+      browser = await launchE2E(browserName, {
+        port: server.port,
+        spki: server.certSpki,
+        reloadable: options.reloadable,
+        storageQuotaKiB: options.storageQuotaKiB,
+      });
     });
     afterAll(async () => {
       await browser?.close();
@@ -573,6 +587,138 @@ export function defineHostileScenarios(browserName: BrowserName): void {
         }
       });
     });
+  });
+
+  // --- 7. storage unavailable: a real fault, in a browser of its own (the fault fills the extension's storage)
+  describe(`storage unavailable (${browserName})`, () => {
+    // Firefox: a 4 MiB storage quota for the whole browser, so filling it takes seconds, not a
+    // share of the disk. Chromium's storage.local has its own 10 MB quota.
+    const { open } = useBrowser({ storageQuotaKiB: 4096 });
+    const unavailableTexts = Object.values(panelTexts['noticeStorage-unavailable']);
+    type Stored = { version?: number; carriers?: Record<string, { cards?: Record<string, { checklist?: string[]; stepsDone?: string[] }> }> } | null;
+    const [first, second] = GUIDE.checklist.map((item) => item.id) as [string, string];
+    const STEP_DONE = '[data-step-done="sign-in"]';
+
+    /** What a scenario needs around the fault: storage as the background left it, and the panel's notice. */
+    function faultTools(page: E2EPage) {
+      const stored = async () => JSON.parse(await page.extensionStorageItem('progress')) as Stored;
+      const cards = (p: Stored) => Object.values(p?.carriers?.cmhk?.cards ?? {});
+      const has = (p: Stored, list: 'checklist' | 'stepsDone', id: string) => cards(p).some((card) => card[list]?.includes(id));
+      const noticeText = async () => (await page.shadowElement('.notice[role=status]'))?.text ?? null;
+      const isUnavailable = (text: string | null) => text !== null && unavailableTexts.some((t) => text.includes(t));
+      return { stored, has, noticeText, isUnavailable };
+    }
+
+    /** The first checklist item ticked and saved, the second not; then storage is filled for real. */
+    async function savedThenFull(page: E2EPage, tools: ReturnType<typeof faultTools>) {
+      await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+      await setChecked(page, second, false);
+      await setCheckbox(page, STEP_DONE, false);
+      await setChecked(page, first, true);
+      await eventually(
+        tools.stored,
+        (p) => tools.has(p, 'checklist', first) && !tools.has(p, 'checklist', second) && !tools.has(p, 'stepsDone', 'sign-in'),
+        'the first item saved',
+      );
+      expect(await tools.noticeText()).toBeNull();
+      // The fault: the browser itself refuses to store anything more.
+      const fault = await page.exhaustExtensionStorage();
+      console.info(`[${browserName}] storage exhausted: ${JSON.stringify(fault)}`);
+      expect(fault.error).toMatch(/quota/i);
+      expect(fault.items).toBeGreaterThan(0);
+      return fault;
+    }
+
+    /** Changes made while storage is full show in the panel, with the storage-unavailable notice. */
+    async function changeWhileFull(page: E2EPage, tools: ReturnType<typeof faultTools>) {
+      await setChecked(page, second, true);
+      await eventually(tools.noticeText, tools.isUnavailable, 'the storage-unavailable notice');
+      expect((await page.shadowElement('.notice[role=status]'))?.box?.height ?? 0).toBeGreaterThan(0);
+      await setCheckbox(page, STEP_DONE, true);
+    }
+
+    test('storage full (a real quota error): a notice, and the guide keeps working across a reload without losing a change unseen', async () => {
+      await withPage(open, `${CMHK}/tc/account`, async (page) => {
+        const tools = faultTools(page);
+        const consoleLines = await page.recordConsole();
+        await savedThenFull(page, tools);
+        try {
+          await changeWhileFull(page, tools);
+          // A reload in the same browser session: the background's memory has every change.
+          await page.reload();
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          for (const id of [first, second]) expect((await page.shadowElement(`[data-checklist-item="${id}"]`))?.checked).toBe(true);
+          expect((await page.shadowElement(STEP_DONE))?.checked).toBe(true);
+          // Never a change lost unseen: either storage has it all, or the panel says it could not save.
+          // (Chromium refuses every write while full; Firefox's IndexedDB now and then takes a small one.)
+          const after = await eventually(
+            async () => ({ notice: await tools.noticeText(), stored: await tools.stored() }),
+            ({ notice, stored }) => tools.isUnavailable(notice) || (tools.has(stored, 'checklist', second) && tools.has(stored, 'stepsDone', 'sign-in')),
+            'the notice, or everything saved',
+          );
+          console.info(`[${browserName}] after the reload with storage full: ${tools.isUnavailable(after.notice) ? 'the notice shows' : 'storage took the changes'}`);
+          // Still working: untick the second item and tick it again.
+          await setChecked(page, second, false);
+          await setChecked(page, second, true);
+          // No errors, in the page or (Chromium) our content scripts, at any point.
+          expect(consoleLines().filter((l) => /^(exception|error)/.test(l))).toEqual([]);
+        } finally {
+          await page.releaseExtensionStorage().catch(() => 0);
+        }
+      });
+    }, 120_000);
+
+    test.skipIf(browserName !== 'chromium')(
+      'once storage works again, what the guide kept in memory is saved: nothing lost, nothing corrupted',
+      {
+        ...oneBrowserOnly(
+          'chromium',
+          "Firefox's storage.local is IndexedDB, whose quota is enforced when its files grow: with the add-on's storage filled to the quota, writes still failed for 60 s after the filler was removed (Firefox ESR 153), so storage never works again within a test",
+        ),
+        timeout: 120_000,
+      },
+      async () => {
+        await withPage(open, `${CMHK}/tc/account`, async (page) => {
+          const tools = faultTools(page);
+          const consoleLines = await page.recordConsole();
+          const fault = await savedThenFull(page, tools);
+          let released = 0;
+          try {
+            await changeWhileFull(page, tools);
+            // Really not saved: storage still holds the progress from before the fault.
+            const during = await tools.stored();
+            expect(tools.has(during, 'checklist', first)).toBe(true);
+            expect(tools.has(during, 'checklist', second)).toBe(false);
+            expect(tools.has(during, 'stepsDone', 'sign-in')).toBe(false);
+            // A reload while storage is still full: the changes from memory, and the notice again.
+            await page.reload();
+            await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+            await eventually(tools.noticeText, tools.isUnavailable, 'the notice after a reload');
+            expect((await page.shadowElement(`[data-checklist-item="${second}"]`))?.checked).toBe(true);
+            expect((await page.shadowElement(STEP_DONE))?.checked).toBe(true);
+          } finally {
+            released = await page.releaseExtensionStorage();
+          }
+          expect(released).toBe(fault.items);
+          // Storage works again: the next visit writes memory back. Nothing lost, nothing corrupted.
+          await page.reload();
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          const saved = await eventually(
+            tools.stored,
+            (p) => tools.has(p, 'checklist', first) && tools.has(p, 'checklist', second) && tools.has(p, 'stepsDone', 'sign-in'),
+            'everything saved once storage works again',
+          );
+          expect(saved?.version).toBe(1);
+          expect(await tools.noticeText()).toBeNull();
+          for (const id of [first, second]) expect((await page.shadowElement(`[data-checklist-item="${id}"]`))?.checked).toBe(true);
+          expect((await page.shadowElement(STEP_DONE))?.checked).toBe(true);
+          // And storage keeps up with the next change.
+          await setChecked(page, second, false);
+          await eventually(tools.stored, (p) => !tools.has(p, 'checklist', second) && tools.has(p, 'checklist', first), 'the next change saved');
+          expect(consoleLines().filter((l) => /^(exception|error)/.test(l))).toEqual([]);
+        });
+      },
+    );
   });
 
   // --- 6. extension reload while a page is open (a browser of its own: the reload replaces the worker)
