@@ -129,7 +129,8 @@ async function setBadge(tabId: number, badge: Badge): Promise<void> {
 
 export default defineBackground(() => {
   const runtimeId = browser.runtime.id;
-  const store = createProgressStore({ area: area(browser.storage?.local) });
+  // Changes storage.local refuses (full, failing) wait in storage.session, which outlives a stopped worker.
+  const store = createProgressStore({ area: area(browser.storage?.local), fallback: area(browser.storage?.session) });
   const uiLanguage = languageFromTag(browser.i18n.getUILanguage()) ?? 'en';
   const sites = createSiteService({
     store,

@@ -14,6 +14,12 @@ export interface StorageAreaLike {
 
 export interface ProgressStoreOptions {
   area: StorageAreaLike | null;
+  /**
+   * Where changes that `area` refused wait (storage.session: memory only, kept until the browser
+   * closes, with a quota of its own). Chrome stops an idle service worker, and the store's own
+   * memory with it: without this, a change made while storage was full would be gone silently.
+   */
+  fallback?: StorageAreaLike | null;
   key?: string;
 }
 
@@ -26,7 +32,8 @@ export interface ProgressStore {
   apply(action: ProgressAction | SiteAction, options?: ContextOptions): Promise<ProgressState>;
 }
 
-export function createProgressStore({ area, key = STORAGE_KEY }: ProgressStoreOptions): ProgressStore {
+export function createProgressStore({ area, fallback = null, key = STORAGE_KEY }: ProgressStoreOptions): ProgressStore {
+  const unsavedKey = `${key}Unsaved`;
   // The last value we know (from storage or from memory when storage failed).
   let memory: ProgressV1 = defaultProgress();
   // Memory holds changes storage does not have yet (a write failed).
@@ -34,6 +41,8 @@ export function createProgressStore({ area, key = STORAGE_KEY }: ProgressStoreOp
   // A reset on reading is reported until the user's next change, so every tab can show it.
   let pendingNotice: StorageNotice | null = null;
   let incognito: ProgressV1 = defaultProgress();
+  // A worker that starts again looks once for changes an earlier one could not save.
+  let recovered = false;
   // Every read and write of the persistent copy runs in this chain, one at a time.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -53,12 +62,39 @@ export function createProgressStore({ area, key = STORAGE_KEY }: ProgressStoreOp
     }
   }
 
+  /** Keeps (or, with null, lets go of) the changes storage does not have; best effort. */
+  async function holdUnsaved(progress: ProgressV1 | null): Promise<void> {
+    try {
+      await fallback?.set({ [unsavedKey]: progress });
+    } catch {
+      // The fallback is full or gone too: memory is all there is.
+    }
+  }
+
+  /** Changes an earlier worker could not save, if the fallback holds valid ones. */
+  async function recover(): Promise<void> {
+    recovered = true;
+    if (!fallback || unsaved) return;
+    try {
+      const raw = (await fallback.get(unsavedKey))?.[unsavedKey];
+      if (raw === undefined || raw === null) return;
+      const { state } = readProgress(raw);
+      if (state.notice) return; // not ours to trust: storage's copy stands
+      memory = state.progress;
+      unsaved = true;
+    } catch {
+      // No fallback to read: storage's copy stands.
+    }
+  }
+
   /** Reads storage (it may have changed under us: another copy of the background, a test). */
   async function read(): Promise<ProgressState> {
+    if (!recovered) await recover();
     if (!area) return { progress: memory, notice: 'storage-unavailable' };
     if (unsaved) {
       // Storage is behind memory: try to catch it up before trusting it again.
       unsaved = !(await write(memory));
+      if (!unsaved) await holdUnsaved(null);
       return { progress: memory, notice: unsaved ? 'storage-unavailable' : pendingNotice };
     }
     let raw: unknown;
@@ -95,11 +131,13 @@ export function createProgressStore({ area, key = STORAGE_KEY }: ProgressStoreOp
         if (next === current.progress) return current;
         memory = next;
         if (await write(next)) {
+          if (unsaved) await holdUnsaved(null);
           unsaved = false;
           pendingNotice = null;
           return { progress: next, notice: null };
         }
         unsaved = true;
+        await holdUnsaved(next);
         return { progress: next, notice: 'storage-unavailable' };
       });
     },

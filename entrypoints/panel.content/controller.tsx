@@ -126,7 +126,8 @@ export async function startPanel(site: PageSite): Promise<void> {
     const chosen = state.progress.settings.language;
     store.set({
       progress: state.progress,
-      notice: state.notice ?? current.notice,
+      // A reset notice stays until dismissed; the storage notice goes once storage works again.
+      notice: state.notice ?? (current.notice === 'storage-unavailable' ? null : current.notice),
       turnedOff: isTurnedOff(state.progress, site.host),
     });
     if (chosen) switchLanguage(chosen);

@@ -152,4 +152,56 @@ describe('progress store', () => {
     expect(a.notice).toBe('storage-unavailable');
     expect(cardOf(b.progress, 'cmhk').checklist).toEqual(['x']);
   });
+
+  describe('changes storage refused, across a restart of the background (Chrome stops idle workers)', () => {
+    const check = { kind: 'toggle-check', carrier: 'cmhk', item: 'backup-contacts' } as const;
+
+    it('a new store finds them in the fallback and still says storage is unavailable', async () => {
+      const local = memoryArea();
+      const session = memoryArea();
+      local.state.failSet = true;
+      const first = await createProgressStore({ area: local.area, fallback: session.area }).apply(check);
+      expect(first.notice).toBe('storage-unavailable');
+      // The worker stops: its memory is gone; storage.session is not.
+      const restarted = await createProgressStore({ area: local.area, fallback: session.area }).load();
+      expect(restarted.notice).toBe('storage-unavailable');
+      expect(cardOf(restarted.progress, 'cmhk').checklist).toEqual(['backup-contacts']);
+    });
+
+    it('are written to storage once it works again, and the fallback lets go of them', async () => {
+      const local = memoryArea();
+      const session = memoryArea();
+      local.state.failSet = true;
+      await createProgressStore({ area: local.area, fallback: session.area }).apply(check);
+      local.state.failSet = false;
+      const restarted = await createProgressStore({ area: local.area, fallback: session.area }).load();
+      expect(restarted.notice).toBeNull();
+      expect(cardOf(local.data[STORAGE_KEY] as never, 'cmhk').checklist).toEqual(['backup-contacts']);
+      expect(session.data['progressUnsaved']).toBeNull();
+      // A later worker reads storage's copy, which now has everything.
+      const later = await createProgressStore({ area: local.area, fallback: session.area }).load();
+      expect(later).toEqual({ progress: restarted.progress, notice: null });
+    });
+
+    it('ignores a corrupt fallback and keeps storage\'s copy', async () => {
+      const local = memoryArea();
+      const session = memoryArea({ progressUnsaved: { version: 99 } });
+      const saved = await createProgressStore({ area: local.area }).apply(check);
+      const loaded = await createProgressStore({ area: local.area, fallback: session.area }).load();
+      expect(loaded).toEqual({ progress: saved.progress, notice: null });
+    });
+
+    it('keeps working from memory when the fallback fails too', async () => {
+      const local = memoryArea();
+      const session = memoryArea();
+      local.state.failSet = true;
+      session.state.failSet = true;
+      session.state.failGet = true;
+      const store = createProgressStore({ area: local.area, fallback: session.area });
+      await store.apply(check);
+      const s = await store.load();
+      expect(s.notice).toBe('storage-unavailable');
+      expect(cardOf(s.progress, 'cmhk').checklist).toEqual(['backup-contacts']);
+    });
+  });
 });
