@@ -109,6 +109,12 @@ export interface E2EPage {
    */
   releaseExtensionStorage(): Promise<number>;
   /**
+   * Stop the extension's service worker, as Chrome does to an idle one (about 30 s without events):
+   * its memory is gone, and the next message starts a new one. Chromium only (DevTools
+   * `ServiceWorker.stopWorker`); Firefox's MV2 background page is persistent and never stopped.
+   */
+  stopBackground(): Promise<void>;
+  /**
    * Start recording this tab's console (every world the harness reaches: Chromium over CDP, page and
    * content scripts, exceptions included; Firefox the page's console over BiDi). Returns a reader.
    */
@@ -247,6 +253,15 @@ export function releasedKeys(text: unknown): number {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Waits (10 s at most) until `condition` holds; fails saying what was awaited. */
+async function eventuallyTrue(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
 /** Shared by both implementations: poll `read` until `predicate` holds, else fail with the last state. */
 export async function pollPanel(
   read: () => Promise<PanelState>,
@@ -378,6 +393,25 @@ export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser
         }, key),
       exhaustExtensionStorage: async () => JSON.parse(await currentWorker().evaluate(`(${EXHAUST_STORAGE})(chrome.storage.local)`)) as StorageFault,
       releaseExtensionStorage: async () => releasedKeys(await currentWorker().evaluate(`(${RELEASE_STORAGE})(chrome.storage.local)`)),
+      stopBackground: async () => {
+        const session = await shadow.cdp(page);
+        const ours = `chrome-extension://${launched.extensionId}/`;
+        const status = new Map<string, string>();
+        const onUpdate = (event: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+          for (const v of event.versions) if (v.scriptURL.startsWith(ours)) status.set(v.versionId, v.runningStatus);
+        };
+        session.on('ServiceWorker.workerVersionUpdated', onUpdate);
+        try {
+          await session.send('ServiceWorker.enable');
+          const running = () => [...status].filter(([, s]) => s === 'running' || s === 'starting').map(([id]) => id);
+          await eventuallyTrue(() => running().length > 0, 'the extension worker listed as running');
+          for (const versionId of running()) await session.send('ServiceWorker.stopWorker', { versionId });
+          await eventuallyTrue(() => running().length === 0 && status.size > 0, 'the extension worker stopped');
+        } finally {
+          session.off('ServiceWorker.workerVersionUpdated', onUpdate);
+          await session.send('ServiceWorker.disable').catch(() => undefined);
+        }
+      },
       recordConsole: async () => {
         const session = await shadow.cdp(page);
         const lines: string[] = [];

@@ -338,6 +338,9 @@ export function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage'
       exhaustExtensionStorage: async () =>
         JSON.parse(String(await launched.evalInContentScript(page, `(${EXHAUST_STORAGE})(browser.storage.local)`, { timeout: 120_000 }))) as StorageFault,
       releaseExtensionStorage: async () => releasedKeys(await launched.evalInContentScript(page, `(${RELEASE_STORAGE})(browser.storage.local)`, { timeout: 30_000 })),
+      stopBackground: async () => {
+        throw new Error("Firefox's MV2 background page is persistent: there is no worker to stop");
+      },
       recordConsole: async () => {
         const lines: string[] = [];
         page.on('console', (message) => lines.push(`${message.type()}: ${message.text()}`));

@@ -719,6 +719,34 @@ export function defineHostileScenarios(browserName: BrowserName): void {
         });
       },
     );
+    test.skipIf(browserName !== 'chromium')(
+      'a change made while storage is full outlives the background being stopped (Chrome stops idle service workers)',
+      {
+        ...oneBrowserOnly('chromium', "Firefox's MV2 background page is persistent: the browser never stops it while it runs"),
+        timeout: 120_000,
+      },
+      async () => {
+        await withPage(open, `${CMHK}/tc/account`, async (page) => {
+          const tools = faultTools(page);
+          await savedThenFull(page, tools);
+          try {
+            await changeWhileFull(page, tools);
+            // The worker goes, and its memory with it; the page's next message starts a new one.
+            await page.stopBackground();
+            await page.reload();
+            await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+            for (const id of [first, second]) expect((await page.shadowElement(`[data-checklist-item="${id}"]`))?.checked).toBe(true);
+            expect((await page.shadowElement(STEP_DONE))?.checked).toBe(true);
+            await eventually(tools.noticeText, tools.isUnavailable, 'the storage notice from the new worker');
+            // Storage itself still has only what it had before the fault.
+            const stored = await tools.stored();
+            expect(tools.has(stored, 'checklist', second)).toBe(false);
+          } finally {
+            await page.releaseExtensionStorage().catch(() => 0);
+          }
+        });
+      },
+    );
   });
 
   // --- 6. extension reload while a page is open (a browser of its own: the reload replaces the worker)
