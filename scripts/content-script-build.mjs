@@ -10,7 +10,9 @@
 // - no guide texts: utils/guide.ts, i18n.ts and field-texts.ts are replaced by their twins in
 //   utils/panel-texts/ (same exports), which read the one-language pack the background sends (utils/text-pack.ts);
 //   carriers.ts likewise by utils/panel-texts/carriers.ts: the page's carrier with its texts from the pack, and
-//   assets/guide/carriers.json is read without its texts (hosts, URL rules and sources only).
+//   assets/guide/carriers.json is read without its texts (hosts, URL rules and sources only);
+// - no keyword lists: utils/fields/field-keywords.ts is replaced by utils/panel-texts/field-keywords.ts,
+//   which holds the lists the background sends when the panel starts.
 //   Extension pages, the background and the unit tests keep the full-data modules.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -60,6 +62,13 @@ export function slimContentScripts(entrypoints, config, { matchPatterns }) {
       load(id) {
         const m = /[\\/]utils[\\/](guide|i18n|field-texts|carriers)\.ts$/.exec(id.split('?')[0]);
         return m ? `export * from './panel-texts/${m[1]}';\n` : null;
+      },
+    },
+    {
+      name: 'sim-exit-guide:keywords-from-background',
+      enforce: 'pre',
+      load(id) {
+        return /[\\/]utils[\\/]fields[\\/]field-keywords\.ts$/.test(id.split('?')[0]) ? `export * from '../panel-texts/field-keywords';\n` : null;
       },
     },
     {

@@ -13,6 +13,7 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import popupTexts from '../assets/i18n/popup.json';
 import { carrierById } from './carriers';
 import { detectRequest, parseDetectRequest } from './detect/remote';
+import { fieldKeywordGroups, type FieldKeywordGroups } from './fields/field-keywords';
 import { classifyRequest, parseClassifyRequest, type ClassifyAnswer } from './fields/remote';
 import { buildTextPack, type TextPack } from './text-pack';
 import type { ProbeSignals } from './lookalike';
@@ -116,6 +117,8 @@ export function parseMessage(raw: unknown): RouterMessage | null {
       const req = parseDetectRequest(raw);
       return req ? { type: 'detect-step', ...req } : null;
     }
+    case 'get-field-keywords':
+      return { type: 'get-field-keywords' };
     case 'get-texts':
       if (!isLanguage(raw.lang) || (raw.carrier !== undefined && !isCarrierId(raw.carrier))) return null;
       return raw.carrier === undefined ? { type: 'get-texts', lang: raw.lang } : { type: 'get-texts', lang: raw.lang, carrier: raw.carrier };
@@ -308,6 +311,7 @@ export type RouterReply =
   | { severity: Severity | null }
   | ClassifyAnswer
   | { signal: StepSignal | null }
+  | { groups: FieldKeywordGroups }
   | TextPack
   | { site: PageSite | null }
   | { suspicious: boolean }
@@ -442,6 +446,10 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       // The panel's page snapshot (issue 6: the panel's script carries no detectors). Pure: nothing is kept.
       if (tab === null || sender.frameId !== 0) return REJECTED;
       return detectRequest(msg);
+
+    case 'get-field-keywords':
+      // The field classifier's keyword lists, for the panel (issue 6: its script carries none). Public data.
+      return { groups: fieldKeywordGroups() };
 
     case 'get-texts':
       // Public texts of the guide, one language (issue 6): any of our content scripts or pages may ask.

@@ -42,6 +42,7 @@ export type ToBackground =
   | { type: 'detect-step'; snapshot: PageSnapshot; carrier: CarrierId }
   // The panel: the guide's texts in one language (utils/text-pack.ts); its bundle carries none.
   | { type: 'get-texts'; lang: Language; carrier?: CarrierId }
+  | { type: 'get-field-keywords' }
   | { type: 'panel-command'; tabId: number; command: 'open' | 'collapse' }
   | { type: 'get-tab-state'; tabId: number }
   | { type: 'open-checklist'; carrier: CarrierId; lang: Language }

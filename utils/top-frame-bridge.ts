@@ -16,8 +16,9 @@ export interface FieldWarning {
 }
 
 export interface PanelSide {
-  /** The control's kind by its description (the panel's classifier); null for an ordinary one. */
-  kindOf(el: Element): FieldKind | null;
+  /** The control's kind by its description (the panel's classifier); null for an ordinary one,
+   * undefined when the panel cannot tell. */
+  kindOf(el: Element): FieldKind | null | undefined;
   /** The focused control's kind changed (null: nothing sensitive has focus). The panel shows its
    * message and returns what the callout says, or null for no callout. */
   fieldChanged(kind: FieldKind | null): FieldWarning | null;

@@ -8,6 +8,7 @@ import type { Store } from '../../components/store';
 import { classifyElement } from '../../utils/fields/describe';
 import { fieldSeverity } from '../../utils/fields/severity';
 import { fieldMessageText } from '../../utils/field-texts';
+import { hasFieldKeywordGroups } from '../../utils/panel-texts/field-keywords';
 import { guardSide, offerPanel } from '../../utils/top-frame-bridge';
 import type { FieldKind, Severity } from '../../utils/types';
 
@@ -28,7 +29,9 @@ export function startFieldController({ host, root, store, signal }: Options) {
   };
 
   offerPanel({
-    kindOf: classifyElement,
+    // Without its keyword lists (the background never sent them) the classifier would call every
+    // field ordinary: say "not known" instead, and the guard still checks what is typed.
+    kindOf: (el) => (hasFieldKeywordGroups() ? classifyElement(el) : undefined),
     fieldChanged(kind) {
       focused = kind;
       if (!kind) {
