@@ -3,24 +3,12 @@
 // well-formed lists.
 import { describe, expect, it } from 'vitest';
 import { groups } from '../../assets/keywords/fields.json';
-import { createTabRegistry, handleMessage, type RouterDeps } from '../../utils/background-router';
-import { fieldSeverity } from '../../utils/fields/severity';
+import { handleMessage } from '../../utils/background-router';
 import { isFieldKeywordGroups } from '../../utils/panel-texts/field-keywords';
-import { createProgressStore } from '../../utils/progress-store';
+import { TEST_EXTENSION_ID, quietRouterDeps } from './fake-router-deps';
 
-const ID = 'our-extension-id';
-const deps: RouterDeps = {
-  runtimeId: ID,
-  extensionUrl: `chrome-extension://${ID}/`,
-  store: createProgressStore({ area: null }),
-  tabs: createTabRegistry(null),
-  sendToTab: async () => undefined,
-  setBadge: async () => undefined,
-  fieldSeverity,
-  tabIncognito: async () => false,
-  openChecklist: async () => undefined,
-  uiLanguage: 'en',
-};
+const ID = TEST_EXTENSION_ID;
+const deps = quietRouterDeps();
 
 describe('field keywords from the background', () => {
   it('answers a content script with the lists of fields.json, and they pass the panel check', async () => {

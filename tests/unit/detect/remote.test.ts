@@ -2,13 +2,12 @@
 // detectors. The message is untrusted: malformed or oversized snapshots are refused, and the
 // answer for a well-formed one is exactly what the detectors say in place.
 import { describe, expect, it } from 'vitest';
-import { handleMessage, createTabRegistry, type RouterDeps, type SenderLike } from '../../../utils/background-router';
+import { handleMessage, type SenderLike } from '../../../utils/background-router';
 import { carrierById } from '../../../utils/carriers';
 import { detectStep } from '../../../utils/detect/index';
 import { detectRequest, parseDetectRequest, parseSnapshot } from '../../../utils/detect/remote';
-import { fieldSeverity } from '../../../utils/fields/severity';
-import { createProgressStore } from '../../../utils/progress-store';
 import { SNAPSHOT_LIMITS } from '../../../utils/snapshot';
+import { TEST_EXTENSION_ID, quietRouterDeps } from '../fake-router-deps';
 import { loadFixtures, snapshotOf } from './load-fixtures';
 
 /** A snapshot as it crosses the message boundary (JSON, like the browsers' messaging). */
@@ -50,19 +49,8 @@ describe('detection in the background', () => {
   });
 
   it('answers only a top frame of a tab', async () => {
-    const ID = 'our-extension-id';
-    const deps: RouterDeps = {
-      runtimeId: ID,
-      extensionUrl: `chrome-extension://${ID}/`,
-      store: createProgressStore({ area: null }),
-      tabs: createTabRegistry(null),
-      sendToTab: async () => undefined,
-      setBadge: async () => undefined,
-      fieldSeverity,
-      tabIncognito: async () => false,
-      openChecklist: async () => undefined,
-      uiLanguage: 'en',
-    };
+    const ID = TEST_EXTENSION_ID;
+    const deps = quietRouterDeps();
     const signIn = fixtures.find((f) => f.group === 'sign-in')!;
     const msg = { type: 'detect-step', snapshot: overTheWire(snapshotOf(signIn).snapshot), carrier: 'cmhk' };
     const url = 'https://www.hk.chinamobile.com/en/login';

@@ -1,0 +1,21 @@
+// The background router's dependencies for tests that only need it to answer: no storage, no tabs.
+import { createTabRegistry, type RouterDeps } from '../../utils/background-router';
+import { fieldSeverity } from '../../utils/fields/severity';
+import { createProgressStore } from '../../utils/progress-store';
+
+export const TEST_EXTENSION_ID = 'our-extension-id';
+
+export function quietRouterDeps(): RouterDeps {
+  return {
+    runtimeId: TEST_EXTENSION_ID,
+    extensionUrl: `chrome-extension://${TEST_EXTENSION_ID}/`,
+    store: createProgressStore({ area: null }),
+    tabs: createTabRegistry(null),
+    sendToTab: async () => undefined,
+    setBadge: async () => undefined,
+    fieldSeverity,
+    tabIncognito: async () => false,
+    openChecklist: async () => undefined,
+    uiLanguage: 'en',
+  };
+}
