@@ -72,7 +72,7 @@ function boundedText(node: Node, cap: number): string {
  * siblings and up to three ancestors (a table cell's header cell, a dt before a dd). Stops at a
  * form. Bounded, so a long page costs no more per control than a short one.
  */
-function nearbyText(el: Element): string {
+export function nearbyText(el: Element): string {
   const parts: string[] = [];
   let total = 0;
   let stop = false;
@@ -115,7 +115,7 @@ function nearbyText(el: Element): string {
 }
 
 /** Text right after the control in its container: a "Send code" button, a captcha image's alt, a hint. */
-function followingText(el: Element): { text: string; image: boolean } {
+export function followingText(el: Element): { text: string; image: boolean } {
   let text = '';
   let image = false;
   const parent = el.parentElement;
@@ -185,7 +185,7 @@ function labelsFor(el: Element): Element[] {
   return (index.byId.get(id) ?? []).filter((l) => l.isConnected && l.getAttribute('for') === id);
 }
 
-function labelText(el: Element): string {
+export function labelText(el: Element): string {
   const parts: string[] = [];
   const labelable = el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA';
   if (labelable) for (const l of labelsFor(el).slice(0, 3)) parts.push(boundedText(l, TEXT_CAP));
@@ -198,7 +198,7 @@ function labelText(el: Element): string {
   return collapse(parts.join(' ')).slice(0, TEXT_CAP * 2);
 }
 
-function selectOptions(el: Element): { options: string[]; optionCount: number } {
+export function selectOptions(el: Element): { options: string[]; optionCount: number } {
   if (el.tagName !== 'SELECT') return { options: [], optionCount: 0 };
   const opts = (el as HTMLSelectElement).options;
   const n = opts.length;
@@ -209,7 +209,7 @@ function selectOptions(el: Element): { options: string[]; optionCount: number } 
 }
 
 /** Sibling controls of the same shape (split boxes: 4 × maxlength 4), and the first one of the row. */
-function siblingGroup(el: Element): { size: number; first: Element | null } {
+export function siblingGroup(el: Element): { size: number; first: Element | null } {
   const parent = el.parentElement;
   if (!parent || parent.childElementCount > 24) return { size: 1, first: null };
   const type = el.getAttribute('type') ?? '';
@@ -228,38 +228,49 @@ function siblingGroup(el: Element): { size: number; first: Element | null } {
   return { size, first: first === el ? null : first };
 }
 
-function maxLengthOf(el: Element): number | null {
+export function maxLengthOf(el: Element): number | null {
   const raw = el.getAttribute('maxlength');
   if (raw === null) return null;
   const n = Number.parseInt(raw, 10);
   return Number.isFinite(n) && n >= 0 ? n : null;
 }
 
+/** A box whose own surroundings say nothing (a "-" or "(" between split boxes) borrows the row's label. */
+export function groupLabelOf(first: Element | null, nearby: string): string {
+  return first && !/[\p{L}]/u.test(nearby) ? collapse(labelText(first) + ' ' + nearbyText(first)) : '';
+}
+
+/** Lower-case input type ('text' when absent), 'select' for selects, '' otherwise. */
+export function typeOf(el: Element): string {
+  const tag = el.tagName.toLowerCase();
+  return tag === 'input' ? ((el as HTMLInputElement).type || 'text').toLowerCase() : tag === 'select' ? 'select' : '';
+}
+
+export function isEditingHost(el: Element): boolean {
+  return !CONTROL_TAGS.has(el.tagName) && isControlElement(el);
+}
+
+export function placeholderOf(el: Element): string {
+  return el.getAttribute('placeholder') ?? el.getAttribute('data-placeholder') ?? '';
+}
+
 /** Reads a control's description: attributes and the texts around it. Never its value. */
 export function describeField(el: Element): FieldDescription {
-  const tag = el.tagName.toLowerCase();
-  const contentEditable = !CONTROL_TAGS.has(el.tagName) && isControlElement(el);
-  const type = tag === 'input' ? ((el as HTMLInputElement).type || 'text').toLowerCase() : tag === 'select' ? 'select' : '';
   const { options, optionCount } = selectOptions(el);
   const nearby = nearbyText(el);
   const group = siblingGroup(el);
-  let groupLabel = '';
-  // A box whose own surroundings say nothing (a "-" or "(" between split boxes) borrows the row's label.
-  if (group.first && !/[\p{L}]/u.test(nearby)) {
-    groupLabel = collapse(labelText(group.first) + ' ' + nearbyText(group.first));
-  }
   const following = followingText(el);
   return {
-    tag,
-    type,
+    tag: el.tagName.toLowerCase(),
+    type: typeOf(el),
     autocomplete: el.getAttribute('autocomplete') ?? '',
     name: el.getAttribute('name') ?? '',
     id: el.id,
     label: labelText(el),
-    placeholder: el.getAttribute('placeholder') ?? el.getAttribute('data-placeholder') ?? '',
+    placeholder: placeholderOf(el),
     title: el.getAttribute('title') ?? '',
     nearby,
-    groupLabel,
+    groupLabel: groupLabelOf(group.first, nearby),
     following: following.text,
     imageNearby: following.image,
     maxLength: maxLengthOf(el),
@@ -267,7 +278,7 @@ export function describeField(el: Element): FieldDescription {
     options,
     optionCount,
     groupSize: group.size,
-    contentEditable,
+    contentEditable: isEditingHost(el),
   };
 }
 
