@@ -8,7 +8,7 @@
 // ambiguous alone (月/年, "verification code", 카드) count only when the form has card fields.
 import type { FieldKind } from '../types';
 import { fieldKeywordGroups } from './field-keywords';
-import { keywordMatcher, type KeywordMatcher } from './keyword-matcher';
+import { keywordEntry, keywordMatcher, type KeywordEntry, type KeywordMatcher } from './keyword-matcher';
 import { normaliseText } from './normalise';
 
 export { normaliseText } from './normalise';
@@ -71,26 +71,13 @@ const GROUPS = [
   'sms',
 ] as const;
 type Group = (typeof GROUPS)[number];
-const INDEX = Object.fromEntries(GROUPS.map((g, i) => [g, i])) as Record<Group, number>;
-const ALL_BITS = (1 << GROUPS.length) - 1;
+const BIT = Object.fromEntries(GROUPS.map((g, i) => [g, 1 << i])) as Record<Group, number>;
 
-/** The matchers for one kind of text source, by group bit, and one for "any group at all". */
+/** The matcher for one kind of text source: which groups' entries occur in a text. */
 interface MatcherSet {
   /** The name/id set (else label and nearby text): which of a Text's masks it fills. */
   attr: boolean;
-  byGroup: (KeywordMatcher | null)[];
-  /** The union of every group's entries: most texts match none, and then one test answers all groups. */
-  any: KeywordMatcher;
-}
-
-function matcherSet(attr: boolean, lists: (g: Group) => readonly string[]): MatcherSet {
-  const all: string[] = [];
-  const byGroup = GROUPS.map((g) => {
-    const entries = lists(g);
-    all.push(...entries);
-    return entries.length ? keywordMatcher(entries) : null;
-  });
-  return { attr, byGroup, any: keywordMatcher(all) };
+  matcher: KeywordMatcher;
 }
 
 // Built on the first classification, not when the module loads: the lists come from
@@ -100,77 +87,56 @@ let matcherSets: { text: MatcherSet; attr: MatcherSet } | null = null;
 function matchers(): { text: MatcherSet; attr: MatcherSet } {
   if (matcherSets) return matcherSets;
   const data = fieldKeywordGroups();
+  // Each entry read once, though it may serve both sets (the en lists).
+  const read = new Map<string, KeywordEntry | null>();
+  const entry = (raw: string): KeywordEntry | null => {
+    let e = read.get(raw);
+    if (e === undefined) read.set(raw, (e = keywordEntry(raw)));
+    return e;
+  };
   const listsOf = (g: Group): Readonly<Record<string, readonly string[]>> => (Object.hasOwn(data, g) ? (data[g] ?? {}) : {});
   matcherSets = {
     // Label and nearby text: every language's words.
-    text: matcherSet(false, (g) => Object.entries(listsOf(g)).flatMap(([lang, list]) => (lang === 'attr' ? [] : list))),
+    text: { attr: false, matcher: keywordMatcher(GROUPS.map((g) => Object.entries(listsOf(g)).flatMap(([lang, list]) => (lang === 'attr' ? [] : list.map(entry))))) },
     // name/id: attribute tokens and English words.
-    attr: matcherSet(true, (g) => [...(listsOf(g)['attr'] ?? []), ...(listsOf(g)['en'] ?? [])]),
+    attr: { attr: true, matcher: keywordMatcher(GROUPS.map((g) => [...(listsOf(g)['attr'] ?? []), ...(listsOf(g)['en'] ?? [])].map(entry))) },
   };
   return matcherSets;
 }
 
 /**
- * A normalised text and what is known of its keyword groups, per matcher set (bits: GROUPS).
+ * A normalised text and, once asked, the groups (bits: GROUPS) it holds for each matcher set.
  * Shared through the memo below, so a text seen again (the same label on every row, a control
  * classified with and without card context) is normalised and matched once.
  */
 interface Text {
   spaced: string;
-  compact: string;
-  /** Label/nearby set: groups tested, and those that matched. */
-  textKnown: number;
-  textHits: number;
-  /** name/id set. */
-  attrKnown: number;
-  attrHits: number;
+  /** Groups in the text as a label or nearby text; -1 until asked. */
+  textGroups: number;
+  /** Groups in the text as a name/id; -1 until asked. */
+  attrGroups: number;
 }
 
 /** Texts by source string. Bounded: cleared when full (a page's distinct labels fit easily). */
-const MEMO_SIZE = 4096;
+const MEMO_SIZE = 2048;
 let memo = new Map<string, Text>();
 
 function toText(s: string): Text {
   const hit = memo.get(s);
   if (hit) return hit;
-  const spaced = normaliseText(s);
-  const t: Text = { spaced, compact: spaced.replace(/ /g, ''), textKnown: 0, textHits: 0, attrKnown: 0, attrHits: 0 };
+  const t: Text = { spaced: normaliseText(s), textGroups: -1, attrGroups: -1 };
   if (memo.size >= MEMO_SIZE) memo = new Map();
   memo.set(s, t);
   return t;
 }
 
-function test(m: KeywordMatcher, t: Text): boolean {
-  return m.test(t.spaced, t.compact);
-}
-
-/** The text matches no group of the set (one test of the union, remembered). */
-function matchesNone(set: MatcherSet, t: Text): boolean {
-  if (set.attr) {
-    if (t.attrKnown === 0 && !test(set.any, t)) t.attrKnown = ALL_BITS;
-    return t.attrKnown === ALL_BITS && t.attrHits === 0;
-  }
-  if (t.textKnown === 0 && !test(set.any, t)) t.textKnown = ALL_BITS;
-  return t.textKnown === ALL_BITS && t.textHits === 0;
+function groupsOf(set: MatcherSet, t: Text): number {
+  if (set.attr) return t.attrGroups >= 0 ? t.attrGroups : (t.attrGroups = set.matcher.groupsIn(t.spaced));
+  return t.textGroups >= 0 ? t.textGroups : (t.textGroups = set.matcher.groupsIn(t.spaced));
 }
 
 function has(set: MatcherSet, g: Group, t: Text): boolean {
-  if (matchesNone(set, t)) return false;
-  const i = INDEX[g];
-  const bit = 1 << i;
-  const known = set.attr ? t.attrKnown : t.textKnown;
-  if ((known & bit) === 0) {
-    const m = set.byGroup[i];
-    const hit = m !== null && m !== undefined && test(m, t) ? bit : 0;
-    if (set.attr) {
-      t.attrKnown |= bit;
-      t.attrHits |= hit;
-    } else {
-      t.textKnown |= bit;
-      t.textHits |= hit;
-    }
-  }
-  return ((set.attr ? t.attrHits : t.textHits) & bit) !== 0;
+  return (groupsOf(set, t) & BIT[g]) !== 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,7 +225,7 @@ const SILENT = 'silent' as const;
 type Verdict = FieldKind | typeof SILENT | null;
 
 function keywordVerdict(t: Text, m: MatcherSet, d: FieldDescription, ctx: FieldContext): Verdict {
-  if (!t.spaced || matchesNone(m, t)) return null;
+  if (!t.spaced || groupsOf(m, t) === 0) return null;
   // The card context is read last in each test (pure tests, so the answer is the same): a
   // caller may then learn that the context did not matter (see describe.ts).
   if (has(m, 'captcha', t)) return SILENT;
@@ -355,11 +321,14 @@ function classifySelect(d: FieldDescription, ctx: FieldContext): FieldKind | nul
   const attrs = attrsOf(d);
   const any = (g: Group): boolean => texts.some((t) => has(m.text, g, t)) || has(m.attr, g, attrs);
   if (any('date-of-birth') || any('not-sensitive')) return null;
+  // Only an expiry word or a card form makes a select an expiry: otherwise its options need no reading.
+  const expiryWord = any('card-expiry');
+  if (!expiryWord && !ctx.cardContext) return null;
   const nums = optionNumbers(d);
   if (isPastYearSelect(nums)) return null;
   const month = isMonthSelect(d, nums);
   const year = isExpiryYearSelect(nums);
-  if (any('card-expiry') && (month || year || d.optionCount === 0)) return any('not-card-date') ? null : 'card-expiry';
+  if (expiryWord && (month || year || d.optionCount === 0)) return any('not-card-date') ? null : 'card-expiry';
   // In a card form, month and year lists are the expiry (a birth date would have said so, or counted down).
   return (month || year) && !any('not-card-date') && ctx.cardContext ? 'card-expiry' : null;
 }
