@@ -5,7 +5,7 @@
 import { classifyField, type FieldContext } from './classify';
 import { LiveDescription } from './live-description';
 import { CONTROL_SELECTOR, contextScope } from './read';
-import type { FieldKind } from '../types';
+import { FIELD_KINDS, type FieldKind } from '../types';
 
 export type { FieldDescription } from './classify';
 export { CONTROL_SELECTOR, contextScope, describeField, editingHost, scopeControls } from './read';
@@ -26,17 +26,6 @@ interface ContextEntry {
 }
 
 const contextCache = new WeakMap<Element, ContextEntry>();
-/** Descriptions made during a context scan, reused by classifyElement within the same window. */
-// A fresh map per window: the descriptions of a large form (hundreds of bytes per control) are
-// let go once the window has passed, not kept for as long as the controls live.
-interface Scanned {
-  at: number;
-  d: LiveDescription;
-  /** The kind without card context. */
-  kind: FieldKind | null;
-  /** Whether the classifier looked at the card context: if not, the kind stands in a card form too. */
-  askedCard: boolean;
-}
 
 /** "No card field here", noting whether the classifier asked (classifyField is pure: if it did not, the answer is the same either way). */
 class NoCardContext implements FieldContext {
@@ -46,12 +35,21 @@ class NoCardContext implements FieldContext {
     return false;
   }
 }
-let scanned = new WeakMap<Element, Scanned>();
+
+// The kinds a context scan found, reused by classifyElement within the same window: per control,
+// its kind without and with card context, as one small number. No object per control: a page's
+// worth of them, kept for the window, would weigh on every garbage collection meanwhile. A fresh
+// map per window, let go once the window has passed.
+const KINDS: readonly (FieldKind | null)[] = [null, ...FIELD_KINDS];
+const encode = (plain: FieldKind | null, inCardForm: FieldKind | null): number => KINDS.indexOf(plain) * 8 + KINDS.indexOf(inCardForm);
+const decode = (code: number, card: boolean): FieldKind | null => KINDS[card ? code % 8 : Math.floor(code / 8)] ?? null;
+
+let scanned = new WeakMap<Element, number>();
 let scannedSince = 0;
 
-function scannedNow(now: number): WeakMap<Element, Scanned> {
+function scannedNow(now: number): WeakMap<Element, number> {
   if (now - scannedSince > CONTEXT_MS) {
-    const generation = new WeakMap<Element, Scanned>();
+    const generation = new WeakMap<Element, number>();
     scanned = generation;
     scannedSince = now;
     // Dropped when its window is over even if nothing asks again.
@@ -79,7 +77,8 @@ function scanForCard(scope: Element, now: number): boolean {
     if (CARD_AUTOCOMPLETE.test(d.autocomplete.toLowerCase())) return true;
     const ctx = new NoCardContext();
     const kind = classifyField(d, ctx);
-    memo.set(c, { at: now, d, kind, askedCard: ctx.asked });
+    // The classifier asked for the context (rarely): its answer in a card form too, while the description is at hand.
+    memo.set(c, encode(kind, ctx.asked ? classifyField(d, { cardContext: true }) : kind));
     if (strongCardKind(kind)) card = true;
   }
   return card;
@@ -103,10 +102,7 @@ function cardContextAt(el: Element, now: number): boolean {
 export function classifyElement(el: Element): FieldKind | null {
   const now = Date.now();
   const card = cardContextAt(el, now);
-  const hit = scannedNow(now).get(el);
-  const fresh = hit && now - hit.at <= CONTEXT_MS ? hit : null;
-  // The scan already classified it without card context: that answer stands when the form has
-  // no card field, or when the classifier did not ask.
-  if (fresh && (!card || !fresh.askedCard)) return fresh.kind;
-  return classifyField(fresh ? fresh.d : new LiveDescription(el), { cardContext: card });
+  const code = scannedNow(now).get(el);
+  if (code !== undefined) return decode(code, card);
+  return classifyField(new LiveDescription(el), { cardContext: card });
 }

@@ -24,6 +24,7 @@ export class LiveDescription implements FieldDescription {
   private _type?: string;
   private _autocomplete?: string;
   private _name?: string;
+  private _id?: string;
   private _label?: string;
   private _placeholder?: string;
   private _title?: string;
@@ -53,7 +54,7 @@ export class LiveDescription implements FieldDescription {
     return (this._name ??= this.el.getAttribute('name') ?? '');
   }
   get id(): string {
-    return this.el.id;
+    return (this._id ??= this.el.id);
   }
   get label(): string {
     return (this._label ??= labelText(this.el));
@@ -68,7 +69,7 @@ export class LiveDescription implements FieldDescription {
     return (this._nearby ??= nearbyText(this.el));
   }
   get groupLabel(): string {
-    return (this._groupLabel ??= groupLabelOf(this.group().first, this.nearby));
+    return (this._groupLabel ??= groupLabelOf(this.nearby, () => this.group().first));
   }
   get following(): string {
     return this.followingParts().text;

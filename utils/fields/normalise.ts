@@ -110,5 +110,8 @@ function normaliseOnePass(t: string): string | null {
 
 /** Lower case, full-width folded, camelCase and letter/digit boundaries split, separators to spaces. */
 export function normaliseText(s: string): string {
-  return normaliseOnePass(s.normalize('NFKC')) ?? normaliseByRules(s);
+  // NFKC leaves ASCII as it is (names and ids mostly are), and costs more than the pass.
+  return normaliseOnePass(PRINTABLE_ASCII.test(s) ? s : s.normalize('NFKC')) ?? normaliseByRules(s);
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
