@@ -1,13 +1,17 @@
 // Classifies a form control from its description (plain data, see describe.ts) into one of the
-// sensitive kinds, or null for an ordinary field. Pure: no DOM, no value, no storage.
+// sensitive kinds, or null for an ordinary field. Pure: no DOM, no value, no storage (its only
+// state is a bounded memo of normalised texts and what they matched, which changes no answer).
 //
 // Order, after the peers (../shared/reference/fields.md): a recognised autocomplete token wins;
-// then keywords (assets/keywords/fields.json) against the label, then name/id, then nearby text;
+// then keywords (field-keywords.ts) against the label, the nearby text, then name/id;
 // then shape hints (split card boxes, expiry month/year selects, type=password). Words that are
 // ambiguous alone (月/年, "verification code", 카드) count only when the form has card fields.
-// The groups only (a named import: the file's $comment stays out of the bundle).
-import { groups as keywordGroups } from '../../assets/keywords/fields.json';
 import type { FieldKind } from '../types';
+import { fieldKeywordGroups } from './field-keywords';
+import { keywordEntry, keywordMatcher, type KeywordEntry, type KeywordMatcher } from './keyword-matcher';
+import { normaliseText } from './normalise';
+
+export { normaliseText } from './normalise';
 
 export interface FieldDescription {
   /** Lower-case tag name. */
@@ -47,108 +51,92 @@ export interface FieldContext {
 // ---------------------------------------------------------------------------------------------
 // Keyword matching
 
-type Group =
-  | 'captcha'
-  | 'card-holder'
-  | 'card-cvc'
-  | 'card-cvc-context'
-  | 'card-expiry'
-  | 'card-expiry-context'
-  | 'card-number'
-  | 'card-number-context'
-  | 'date-of-birth'
-  | 'not-card-date'
-  | 'id-number'
-  | 'not-sensitive'
-  | 'otp'
-  | 'otp-generic'
-  | 'password'
-  | 'sms';
+/** The groups the decisions below ask about, in a fixed order: a group's bit is its index. */
+const GROUPS = [
+  'captcha',
+  'card-holder',
+  'card-cvc',
+  'card-cvc-context',
+  'card-expiry',
+  'card-expiry-context',
+  'card-number',
+  'card-number-context',
+  'date-of-birth',
+  'not-card-date',
+  'id-number',
+  'not-sensitive',
+  'otp',
+  'otp-generic',
+  'password',
+  'sms',
+] as const;
+type Group = (typeof GROUPS)[number];
+const BIT = Object.fromEntries(GROUPS.map((g, i) => [g, 1 << i])) as Record<Group, number>;
 
-type KeywordFile = { groups: Record<Group, Record<string, string[]>> };
-const KEYWORDS = (keywordGroups as unknown as KeywordFile['groups']);
-
-/** Lower case, full-width folded, camelCase and letter/digit boundaries split, separators to spaces. */
-export function normaliseText(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/([a-z])(\d)/g, '$1 $2')
-    .replace(/(\d)([a-z])/g, '$1 $2')
-    .replace(/[_\[\].:;,()（）【】「」*|]+/g, ' ')
-    .replace(/\s*\/\s*/g, '/')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The matcher for one kind of text source: which groups' entries occur in a text. */
+interface MatcherSet {
+  /** The name/id set (else label and nearby text): which of a Text's masks it fills. */
+  attr: boolean;
+  matcher: KeywordMatcher;
 }
 
-const ASCII = /^[\x20-\x7e]+$/;
+// Built on the first classification, not when the module loads: the lists come from
+// field-keywords.ts, which a build may feed at run time.
+let matcherSets: { text: MatcherSet; attr: MatcherSet } | null = null;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\#/-]/g, '\\$&');
-}
-
-interface Matcher {
-  /** Whole-word ASCII entries, against the normalised text. */
-  words: RegExp | null;
-  /** CJK entries, against the normalised text with spaces removed. */
-  cjk: RegExp | null;
-}
-
-function buildMatcher(entries: readonly string[]): Matcher {
-  const words: string[] = [];
-  const cjk: string[] = [];
-  for (const raw of entries) {
-    if (ASCII.test(raw)) {
-      const prefix = raw.endsWith('*');
-      const entry = normaliseText(prefix ? raw.slice(0, -1) : raw);
-      if (!entry) continue;
-      const body = entry
-        .split(' ')
-        .map(escapeRegExp)
-        .join('[ -]?');
-      words.push(body + (prefix ? '[a-z]*' : ''));
-    } else {
-      cjk.push(escapeRegExp(normaliseText(raw).replace(/\s+/g, '')));
-    }
-  }
-  return {
-    words: words.length ? new RegExp(`(?<![a-z0-9])(?:${words.join('|')})(?![a-z0-9])`) : null,
-    cjk: cjk.length ? new RegExp(cjk.join('|')) : null,
+function matchers(): { text: MatcherSet; attr: MatcherSet } {
+  if (matcherSets) return matcherSets;
+  const data = fieldKeywordGroups();
+  // Each entry read once, though it may serve both sets (the en lists).
+  const read = new Map<string, KeywordEntry | null>();
+  const entry = (raw: string): KeywordEntry | null => {
+    let e = read.get(raw);
+    if (e === undefined) read.set(raw, (e = keywordEntry(raw)));
+    return e;
   };
+  const listsOf = (g: Group): Readonly<Record<string, readonly string[]>> => (Object.hasOwn(data, g) ? (data[g] ?? {}) : {});
+  matcherSets = {
+    // Label and nearby text: every language's words.
+    text: { attr: false, matcher: keywordMatcher(GROUPS.map((g) => Object.entries(listsOf(g)).flatMap(([lang, list]) => (lang === 'attr' ? [] : list.map(entry))))) },
+    // name/id: attribute tokens and English words.
+    attr: { attr: true, matcher: keywordMatcher(GROUPS.map((g) => [...(listsOf(g)['attr'] ?? []), ...(listsOf(g)['en'] ?? [])].map(entry))) },
+  };
+  return matcherSets;
 }
 
+/**
+ * A normalised text and, once asked, the groups (bits: GROUPS) it holds for each matcher set.
+ * Shared through the memo below, so a text seen again (the same label on every row, a control
+ * classified with and without card context) is normalised and matched once.
+ */
 interface Text {
   spaced: string;
-  compact: string;
+  /** Groups in the text as a label or nearby text; -1 until asked. */
+  textGroups: number;
+  /** Groups in the text as a name/id; -1 until asked. */
+  attrGroups: number;
 }
+
+/** Texts by source string. Bounded: cleared when full (a page's distinct labels fit easily). */
+const MEMO_SIZE = 2048;
+let memo = new Map<string, Text>();
 
 function toText(s: string): Text {
-  const spaced = normaliseText(s);
-  return { spaced, compact: spaced.replace(/ /g, '') };
+  const hit = memo.get(s);
+  if (hit) return hit;
+  const t: Text = { spaced: normaliseText(s), textGroups: -1, attrGroups: -1 };
+  if (memo.size >= MEMO_SIZE) memo = new Map();
+  memo.set(s, t);
+  return t;
 }
 
-function test(m: Matcher, t: Text): boolean {
-  return (m.words !== null && m.words.test(t.spaced)) || (m.cjk !== null && m.cjk.test(t.compact));
+function groupsOf(set: MatcherSet, t: Text): number {
+  if (set.attr) return t.attrGroups >= 0 ? t.attrGroups : (t.attrGroups = set.matcher.groupsIn(t.spaced));
+  return t.textGroups >= 0 ? t.textGroups : (t.textGroups = set.matcher.groupsIn(t.spaced));
 }
 
-const GROUPS = Object.keys(KEYWORDS) as Group[];
-/** Label and nearby text: every language's words. */
-const TEXT_MATCHERS = new Map<Group, Matcher>();
-/** name/id: attribute tokens and English words. */
-const ATTR_MATCHERS = new Map<Group, Matcher>();
-for (const g of GROUPS) {
-  const lists = KEYWORDS[g];
-  const all: string[] = [];
-  for (const [lang, list] of Object.entries(lists)) if (lang !== 'attr') all.push(...list);
-  TEXT_MATCHERS.set(g, buildMatcher(all));
-  ATTR_MATCHERS.set(g, buildMatcher([...(lists['attr'] ?? []), ...(lists['en'] ?? [])]));
-}
-
-function has(matchers: Map<Group, Matcher>, g: Group, t: Text): boolean {
-  const m = matchers.get(g);
-  return m !== undefined && test(m, t);
+function has(set: MatcherSet, g: Group, t: Text): boolean {
+  return (groupsOf(set, t) & BIT[g]) !== 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,6 +165,7 @@ const AC_ORDINARY = new Set([
 
 /** The autocomplete field type, or '' when the attribute says nothing (absent, on, off, unknown). */
 export function autocompleteToken(value: string): string {
+  if (value === '') return ''; // most controls: no attribute
   const tokens = value.toLowerCase().trim().split(/\s+/).filter(Boolean);
   if (tokens[tokens.length - 1] === 'webauthn') tokens.pop();
   const last = tokens[tokens.length - 1] ?? '';
@@ -200,7 +189,7 @@ const MONTH_NAMES = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 function optionNumbers(d: FieldDescription): number[] {
   const out: number[] = [];
   for (const o of d.options) {
-    const t = normaliseText(o);
+    const t = toText(o).spaced;
     const m = /^(\d{1,4})(?:\s?[月年월년])?(?:\s?[-–]\s?.*)?$/.exec(t);
     if (m) out.push(Number(m[1]));
   }
@@ -208,16 +197,14 @@ function optionNumbers(d: FieldDescription): number[] {
 }
 
 /** A select listing the months (01–12, 1月…12月, Jan…Dec) and nothing else. */
-function isMonthSelect(d: FieldDescription): boolean {
+function isMonthSelect(d: FieldDescription, nums: number[]): boolean {
   if (d.optionCount < 12 || d.optionCount > 14) return false;
-  const nums = optionNumbers(d);
   if (nums.length >= 5 && nums.every((n) => n >= 1 && n <= 12)) return true;
-  return d.options.filter((o) => MONTH_NAMES.test(normaliseText(o).replace(/^\d+\s?-?\s?/, ''))).length >= 5;
+  return d.options.filter((o) => MONTH_NAMES.test(toText(o).spaced.replace(/^\d+\s?-?\s?/, ''))).length >= 5;
 }
 
 /** A select listing years from about now onwards (2025, 2026 … or 25, 26 …): a card's, not a birth year's. */
-function isExpiryYearSelect(d: FieldDescription): boolean {
-  const nums = optionNumbers(d);
+function isExpiryYearSelect(nums: number[]): boolean {
   if (nums.length < 3) return false;
   const years = nums.map((n) => (n < 100 ? 2000 + n : n));
   if (!years.every((y) => y >= 2015 && y <= 2100)) return false;
@@ -227,9 +214,8 @@ function isExpiryYearSelect(d: FieldDescription): boolean {
 }
 
 /** Year lists that reach back decades (birth years). */
-function isPastYearSelect(d: FieldDescription): boolean {
-  const nums = optionNumbers(d).filter((n) => n >= 1000);
-  return nums.some((y) => y < 2010);
+function isPastYearSelect(nums: number[]): boolean {
+  return nums.some((y) => y >= 1000 && y < 2010);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,38 +224,35 @@ function isPastYearSelect(d: FieldDescription): boolean {
 const SILENT = 'silent' as const;
 type Verdict = FieldKind | typeof SILENT | null;
 
-function keywordVerdict(
-  t: Text,
-  m: Map<Group, Matcher>,
-  d: FieldDescription,
-  ctx: FieldContext,
-  codeEvidence: Text,
-): Verdict {
-  if (!t.spaced) return null;
-  const card = ctx.cardContext;
+function keywordVerdict(t: Text, m: MatcherSet, d: FieldDescription, ctx: FieldContext): Verdict {
+  if (!t.spaced || groupsOf(m, t) === 0) return null;
+  // The card context is read last in each test (pure tests, so the answer is the same): a
+  // caller may then learn that the context did not matter (see describe.ts).
   if (has(m, 'captcha', t)) return SILENT;
   if (has(m, 'otp', t)) return 'otp';
   if (has(m, 'not-sensitive', t)) return SILENT;
-  if (has(m, 'card-cvc', t) || (card && has(m, 'card-cvc-context', t))) {
+  if (has(m, 'card-cvc', t) || (has(m, 'card-cvc-context', t) && ctx.cardContext)) {
     return has(m, 'sms', t) ? 'otp' : 'card-cvc';
   }
   if (has(m, 'date-of-birth', t)) return SILENT;
-  if (has(m, 'card-expiry', t) || (card && has(m, 'card-expiry-context', t))) {
+  if (has(m, 'card-expiry', t) || (has(m, 'card-expiry-context', t) && ctx.cardContext)) {
     return has(m, 'not-card-date', t) ? SILENT : 'card-expiry';
   }
   // "HKID card number": an identity card is not a bank card.
   if (has(m, 'id-number', t)) return 'id-number';
-  if (has(m, 'card-number', t) || (card && has(m, 'card-number-context', t))) {
+  if (has(m, 'card-number', t) || (has(m, 'card-number-context', t) && ctx.cardContext)) {
     if (has(m, 'card-holder', t)) return SILENT;
     if (has(m, 'password', t)) return 'password'; // 카드 비밀번호, a card PIN's first digits
     return 'card-number';
   }
   if (has(m, 'otp-generic', t)) {
-    const sms = has(TEXT_MATCHERS, 'sms', codeEvidence) || has(m, 'sms', t);
+    const text = matchers().text;
+    const evidence = toText([d.following, d.nearby].join(' '));
+    const sms = has(text, 'sms', evidence) || has(m, 'sms', t);
     // A code read off a picture is a captcha, not a one-time code.
-    if (!sms && (d.imageNearby || has(TEXT_MATCHERS, 'captcha', codeEvidence))) return SILENT;
+    if (!sms && (d.imageNearby || has(text, 'captcha', evidence))) return SILENT;
     // "Verification code" in a card form, short and not sent by SMS: the card's code.
-    if (card && !sms && (d.maxLength === null || d.maxLength <= 4)) return 'card-cvc';
+    if (!sms && (d.maxLength === null || d.maxLength <= 4) && ctx.cardContext) return 'card-cvc';
     return 'otp';
   }
   if (has(m, 'password', t)) return 'password';
@@ -294,55 +277,58 @@ export function classifyField(d: FieldDescription, ctx: FieldContext): FieldKind
 
   if (select) return classifySelect(d, ctx);
 
-  const label = toText([d.label, d.placeholder, d.title].join(' '));
-  const attrs = toText([d.name, d.id].join(' '));
-  const nearby = toText(d.nearby);
-  const group = toText(d.groupLabel);
-  const evidence = toText([d.following, d.nearby].join(' '));
+  // Each text is read and matched only when the decision gets to it (the description may be
+  // read lazily from the page, see live-description.ts); toText's memo makes asking again cheap.
+  const m = matchers();
+  const label = labelOf(d);
   // Visible text first (what the user reads), then name/id: Chinese sites often name an ID
   // card's number "cardNo", and the text beside the box says 证件号码.
-  const sources: [Text, Map<Group, Matcher>][] = [
-    [label, TEXT_MATCHERS],
-    [nearby, TEXT_MATCHERS],
-    [group, TEXT_MATCHERS],
-    [attrs, ATTR_MATCHERS],
-  ];
-  let verdict: Verdict = null;
-  for (const [t, m] of sources) {
-    verdict = keywordVerdict(t, m, d, ctx, evidence);
-    if (verdict) break;
-  }
+  let verdict: Verdict = keywordVerdict(label, m.text, d, ctx);
+  if (!verdict) verdict = keywordVerdict(toText(d.nearby), m.text, d, ctx);
+  if (!verdict) verdict = keywordVerdict(toText(d.groupLabel), m.text, d, ctx);
+  if (!verdict) verdict = keywordVerdict(attrsOf(d), m.attr, d, ctx);
   if (verdict === SILENT) return null;
   // "Nectar card number" named loyaltyCardNumber: a store card is not a bank card.
-  if (verdict === 'card-number' && has(ATTR_MATCHERS, 'not-sensitive', attrs)) return null;
+  if (verdict === 'card-number' && has(m.attr, 'not-sensitive', attrsOf(d))) return null;
   if (verdict) return verdict;
 
-  if (isSplitCardBox(d, ctx, [label, attrs, nearby, group])) return 'card-number';
+  if (isSplitCardBox(d, ctx)) return 'card-number';
   if (d.type === 'password' || acPassword) return 'password';
   return null;
+}
+
+function labelOf(d: FieldDescription): Text {
+  return toText([d.label, d.placeholder, d.title].join(' '));
+}
+
+function attrsOf(d: FieldDescription): Text {
+  return toText([d.name, d.id].join(' '));
 }
 
 const CARDISH = /(?<![a-z])(card|cc|credit)(?![a-z])|卡|카드|カード/;
 
 /** One of 4 (3–5) boxes of maxlength 4 that together take a card number. */
-function isSplitCardBox(d: FieldDescription, ctx: FieldContext, texts: Text[]): boolean {
+function isSplitCardBox(d: FieldDescription, ctx: FieldContext): boolean {
   if (d.tag !== 'input' || d.maxLength !== 4 || d.groupSize < 3 || d.groupSize > 5) return false;
   if (!/^(text|tel|number|password)$/.test(d.type)) return false;
-  return ctx.cardContext || texts.some((t) => CARDISH.test(t.spaced));
+  const texts = [labelOf(d), attrsOf(d), toText(d.nearby), toText(d.groupLabel)];
+  return texts.some((t) => CARDISH.test(t.spaced)) || ctx.cardContext;
 }
 
 function classifySelect(d: FieldDescription, ctx: FieldContext): FieldKind | null {
+  const m = matchers();
   const texts = [toText([d.label, d.title].join(' ')), toText(d.nearby), toText(d.groupLabel)];
-  const attrs = toText([d.name, d.id].join(' '));
-  const any = (g: Group): boolean => texts.some((t) => has(TEXT_MATCHERS, g, t)) || has(ATTR_MATCHERS, g, attrs);
+  const attrs = attrsOf(d);
+  const any = (g: Group): boolean => texts.some((t) => has(m.text, g, t)) || has(m.attr, g, attrs);
   if (any('date-of-birth') || any('not-sensitive')) return null;
-  if (isPastYearSelect(d)) return null;
-  const month = isMonthSelect(d);
-  const year = isExpiryYearSelect(d);
-  if (any('card-expiry') && (month || year || d.optionCount === 0)) return any('not-card-date') ? null : 'card-expiry';
-  if (!ctx.cardContext) return null;
-  if (any('not-card-date')) return null;
+  // Only an expiry word or a card form makes a select an expiry: otherwise its options need no reading.
+  const expiryWord = any('card-expiry');
+  if (!expiryWord && !ctx.cardContext) return null;
+  const nums = optionNumbers(d);
+  if (isPastYearSelect(nums)) return null;
+  const month = isMonthSelect(d, nums);
+  const year = isExpiryYearSelect(nums);
+  if (expiryWord && (month || year || d.optionCount === 0)) return any('not-card-date') ? null : 'card-expiry';
   // In a card form, month and year lists are the expiry (a birth date would have said so, or counted down).
-  if (month || year) return 'card-expiry';
-  return null;
+  return (month || year) && !any('not-card-date') && ctx.cardContext ? 'card-expiry' : null;
 }

@@ -1,8 +1,11 @@
 // Classifies a form control as the guard sees it on focus: its description (read.ts) and whether
-// its form holds card fields (formContext). No value is ever read here.
-import { classifyField, type FieldContext, type FieldDescription } from './classify';
-import { CONTROL_SELECTOR, contextScope, describeField } from './read';
-import type { FieldKind } from '../types';
+// its form holds card fields (formContext). No value is ever read here. In the page, descriptions
+// are read lazily (live-description.ts): the classifier's answer is the same as on describeField's
+// plain description, at a fraction of the reading.
+import { classifyField, type FieldContext } from './classify';
+import { LiveDescription } from './live-description';
+import { CONTROL_SELECTOR, contextScope } from './read';
+import { FIELD_KINDS, type FieldKind } from '../types';
 
 export type { FieldDescription } from './classify';
 export { CONTROL_SELECTOR, contextScope, describeField, editingHost, scopeControls } from './read';
@@ -23,15 +26,30 @@ interface ContextEntry {
 }
 
 const contextCache = new WeakMap<Element, ContextEntry>();
-/** Descriptions made during a context scan, reused by classifyElement within the same window. */
-// A fresh map per window: the descriptions of a large form (hundreds of bytes per control) are
-// let go once the window has passed, not kept for as long as the controls live.
-let scanned = new WeakMap<Element, { at: number; d: FieldDescription; kind: FieldKind | null }>();
+
+/** "No card field here", noting whether the classifier asked (classifyField is pure: if it did not, the answer is the same either way). */
+class NoCardContext implements FieldContext {
+  asked = false;
+  get cardContext(): boolean {
+    this.asked = true;
+    return false;
+  }
+}
+
+// The kinds a context scan found, reused by classifyElement within the same window: per control,
+// its kind without and with card context, as one small number. No object per control: a page's
+// worth of them, kept for the window, would weigh on every garbage collection meanwhile. A fresh
+// map per window, let go once the window has passed.
+const KINDS: readonly (FieldKind | null)[] = [null, ...FIELD_KINDS];
+const encode = (plain: FieldKind | null, inCardForm: FieldKind | null): number => KINDS.indexOf(plain) * 8 + KINDS.indexOf(inCardForm);
+const decode = (code: number, card: boolean): FieldKind | null => KINDS[card ? code % 8 : Math.floor(code / 8)] ?? null;
+
+let scanned = new WeakMap<Element, number>();
 let scannedSince = 0;
 
-function scannedNow(now: number): WeakMap<Element, { at: number; d: FieldDescription; kind: FieldKind | null }> {
+function scannedNow(now: number): WeakMap<Element, number> {
   if (now - scannedSince > CONTEXT_MS) {
-    const generation = new WeakMap<Element, { at: number; d: FieldDescription; kind: FieldKind | null }>();
+    const generation = new WeakMap<Element, number>();
     scanned = generation;
     scannedSince = now;
     // Dropped when its window is over even if nothing asks again.
@@ -46,17 +64,21 @@ function strongCardKind(kind: FieldKind | null): boolean {
   return kind === 'card-number' || kind === 'card-cvc';
 }
 
+const CARD_AUTOCOMPLETE = /(^|\s)cc-(number|csc)(\s|$)/;
+
 function scanForCard(scope: Element, now: number): boolean {
   const controls = scope.querySelectorAll(CONTROL_SELECTOR);
+  const memo = scannedNow(now);
   let card = false;
   for (let i = 0; i < controls.length; i++) {
     const c = controls[i];
     if (!c) continue;
-    const ac = (c.getAttribute('autocomplete') ?? '').toLowerCase();
-    if (/(^|\s)cc-(number|csc)(\s|$)/.test(ac)) return true;
-    const d = describeField(c);
-    const kind = classifyField(d, { cardContext: false });
-    scannedNow(now).set(c, { at: now, d, kind });
+    const d = new LiveDescription(c);
+    if (CARD_AUTOCOMPLETE.test(d.autocomplete.toLowerCase())) return true;
+    const ctx = new NoCardContext();
+    const kind = classifyField(d, ctx);
+    // The classifier asked for the context (rarely): its answer in a card form too, while the description is at hand.
+    memo.set(c, encode(kind, ctx.asked ? classifyField(d, { cardContext: true }) : kind));
     if (strongCardKind(kind)) card = true;
   }
   return card;
@@ -64,21 +86,23 @@ function scanForCard(scope: Element, now: number): boolean {
 
 /** Whether `el`'s form (or nearest multi-control container) holds a card-number or card-code field. */
 export function formContext(el: Element): FieldContext {
+  return { cardContext: cardContextAt(el, Date.now()) };
+}
+
+function cardContextAt(el: Element, now: number): boolean {
   const scope = contextScope(el);
-  const now = Date.now();
   const cached = contextCache.get(scope);
-  if (cached && now - cached.at <= CONTEXT_MS) return { cardContext: cached.card };
+  if (cached && now - cached.at <= CONTEXT_MS) return cached.card;
   const card = scanForCard(scope, now);
   contextCache.set(scope, { at: now, card });
-  return { cardContext: card };
+  return card;
 }
 
 /** describeField + formContext + classifyField: the kind of a control as the guard sees it on focus. */
 export function classifyElement(el: Element): FieldKind | null {
-  const ctx = formContext(el);
-  const hit = scannedNow(Date.now()).get(el);
-  const fresh = hit && Date.now() - hit.at <= CONTEXT_MS ? hit : null;
-  // The scan already classified it without card context: that answer stands when the form has no card field.
-  if (fresh && !ctx.cardContext) return fresh.kind;
-  return classifyField(fresh ? fresh.d : describeField(el), ctx);
+  const now = Date.now();
+  const card = cardContextAt(el, now);
+  const code = scannedNow(now).get(el);
+  if (code !== undefined) return decode(code, card);
+  return classifyField(new LiveDescription(el), { cardContext: card });
 }

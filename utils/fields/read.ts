@@ -17,12 +17,18 @@ const OPTIONS_TAIL = 2;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SELECT', 'OPTION', 'TEXTAREA', 'SVG']);
 const CONTROL_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON']);
 
-function isControlElement(el: Element): boolean {
-  if (CONTROL_TAGS.has(el.tagName)) {
-    return !(el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden');
-  }
+// The readers below run for every control of a page (issue 6), and each DOM access from a
+// content script costs about as much as a small function: they read each property once.
+
+/** A form control or editing host; `tag` is el.tagName, which the caller has read already. */
+function isControl(el: Element, tag: string): boolean {
+  if (CONTROL_TAGS.has(tag)) return !(tag === 'INPUT' && (el as HTMLInputElement).type === 'hidden');
   const ce = el.getAttribute('contenteditable');
   return ce !== null && ce !== 'false';
+}
+
+function isControlElement(el: Element): boolean {
+  return isControl(el, el.tagName);
 }
 
 /** The element a focus or input event is really about: the editing host for contenteditable. */
@@ -38,8 +44,11 @@ export function editingHost(target: Element): Element | null {
   return host;
 }
 
+/** Two whitespace characters in a row, or one other than a space: something for collapse to do. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
+
 function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return (LOOSE_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 }
 
 /**
@@ -47,24 +56,38 @@ function collapse(s: string): string {
  * scripts, so a label wrapping a select does not read every option.
  */
 function boundedText(node: Node, cap: number): string {
-  let out = '';
-  const walk = (n: Node): boolean => {
-    if (n.nodeType === 3) {
-      out += (n as Text).data;
-      return out.length < cap;
+  if (node.nodeType === 1) {
+    const el = node as Element;
+    const tag = el.tagName;
+    // An element holding text only (most labels): its text in one call. (textContent would also
+    // count CDATA sections, which only XML documents have.)
+    if (tag !== 'IMG' && !SKIP_TEXT.has(tag.toUpperCase()) && el.childElementCount === 0) {
+      const text = el.textContent ?? '';
+      return text.length > cap ? text.slice(0, cap) : text;
     }
-    if (n.nodeType !== 1) return true;
-    const el = n as Element;
-    if (SKIP_TEXT.has(el.tagName.toUpperCase())) return true;
-    if (el.tagName === 'IMG') {
-      out += ' ' + (el.getAttribute('alt') ?? '') + ' ';
-      return out.length < cap;
-    }
-    for (let c = el.firstChild; c; c = c.nextSibling) if (!walk(c)) return false;
-    return true;
-  };
-  walk(node);
-  return out.length > cap ? out.slice(0, cap) : out;
+  }
+  const out = { text: '' };
+  walkText(node, cap, out);
+  return out.text.length > cap ? out.text.slice(0, cap) : out.text;
+}
+
+/** boundedText's walk; false once `cap` characters are read. */
+function walkText(n: Node, cap: number, out: { text: string }): boolean {
+  const type = n.nodeType;
+  if (type === 3) {
+    out.text += (n as Text).data;
+    return out.text.length < cap;
+  }
+  if (type !== 1) return true;
+  const el = n as Element;
+  const tag = el.tagName;
+  if (SKIP_TEXT.has(tag.toUpperCase())) return true;
+  if (tag === 'IMG') {
+    out.text += ' ' + (el.getAttribute('alt') ?? '') + ' ';
+    return out.text.length < cap;
+  }
+  for (let c = el.firstChild; c; c = c.nextSibling) if (!walkText(c, cap, out)) return false;
+  return true;
 }
 
 /**
@@ -72,64 +95,77 @@ function boundedText(node: Node, cap: number): string {
  * siblings and up to three ancestors (a table cell's header cell, a dt before a dd). Stops at a
  * form. Bounded, so a long page costs no more per control than a short one.
  */
-function nearbyText(el: Element): string {
+export function nearbyText(el: Element): string {
   const parts: string[] = [];
   let total = 0;
-  let stop = false;
-  // Reads a sibling backwards; returns false when a control was met (the text before it is another field's).
-  // Reads one node backwards into `into`; sets `stop` when a control is met.
-  const readBack = (n: Node, into: string[]): void => {
-    if (stop) return;
-    if (n.nodeType === 3) {
-      const t = (n as Text).data;
-      if (t.trim()) into.push(t);
-      return;
-    }
-    if (n.nodeType !== 1) return;
-    const e = n as Element;
-    if (isControlElement(e)) {
-      stop = true;
-      return;
-    }
-    if (SKIP_TEXT.has(e.tagName.toUpperCase()) || e.tagName === 'IMG') return;
-    for (let c = e.lastChild; c && !stop; c = c.previousSibling) readBack(c, into);
-  };
+  const back: ReadBack = { stop: false, into: [] };
   let node: Element = el;
-  for (let level = 0; level < 4 && !stop && total < NEARBY_CAP; level++) {
-    for (let s = node.previousSibling; s && !stop && total < NEARBY_CAP; s = s.previousSibling) {
-      const own: string[] = [];
-      readBack(s, own);
+  for (let level = 0; level < 4 && !back.stop && total < NEARBY_CAP; level++) {
+    for (let s = node.previousSibling; s && !back.stop && total < NEARBY_CAP; s = s.previousSibling) {
+      back.into = [];
+      const element = readBack(s, back);
       // Text inside a sibling that also holds a control (a hint after the previous field) is that field's.
-      if (stop && s.nodeType === 1) break;
-      for (const t of own) {
+      if (back.stop && element) break;
+      for (const t of back.into) {
         parts.push(t);
         total += t.length;
       }
     }
     const parent = node.parentElement;
-    if (!parent || parent.tagName === 'FORM' || parent.tagName === 'BODY' || parent.tagName === 'FIELDSET') break;
+    if (!parent) break;
+    const tag = parent.tagName;
+    if (tag === 'FORM' || tag === 'BODY' || tag === 'FIELDSET') break;
     node = parent;
   }
   const text = collapse(parts.reverse().join(' '));
   return text.length > NEARBY_CAP ? text.slice(text.length - NEARBY_CAP) : text;
 }
 
+interface ReadBack {
+  /** A control was met: the text before it is another field's. */
+  stop: boolean;
+  /** Texts read, last first. */
+  into: string[];
+}
+
+/** Reads one node backwards into `back.into`, setting `back.stop` at a control; true when `n` is an element. */
+function readBack(n: Node, back: ReadBack): boolean {
+  const type = n.nodeType;
+  if (type === 3) {
+    const t = (n as Text).data;
+    if (t.trim()) back.into.push(t);
+    return false;
+  }
+  if (type !== 1) return false;
+  const e = n as Element;
+  const tag = e.tagName;
+  if (isControl(e, tag)) {
+    back.stop = true;
+    return true;
+  }
+  if (SKIP_TEXT.has(tag.toUpperCase()) || tag === 'IMG') return true;
+  for (let c = e.lastChild; c && !back.stop; c = c.previousSibling) readBack(c, back);
+  return true;
+}
+
 /** Text right after the control in its container: a "Send code" button, a captcha image's alt, a hint. */
-function followingText(el: Element): { text: string; image: boolean } {
+export function followingText(el: Element): { text: string; image: boolean } {
   let text = '';
   let image = false;
   const parent = el.parentElement;
   let n: Element | null = el.nextElementSibling;
   for (let i = 0; n && i < 4 && text.length < NEARBY_CAP; i++, n = n.nextElementSibling) {
-    if (n.tagName === 'IMG' || n.tagName === 'CANVAS') image = true;
-    if (n.tagName !== 'BUTTON' && isControlElement(n)) break;
+    const tag = n.tagName;
+    if (tag === 'IMG' || tag === 'CANVAS') image = true;
+    if (tag !== 'BUTTON' && isControl(n, tag)) break;
     if (n.querySelector('img, canvas')) image = true;
-    text += ' ' + (n.tagName === 'IMG' ? (n.getAttribute('alt') ?? '') : boundedText(n, NEARBY_CAP));
+    text += ' ' + (tag === 'IMG' ? (n.getAttribute('alt') ?? '') : boundedText(n, NEARBY_CAP));
   }
   // A captcha image often sits before the field, in the same small container.
   if (!image && parent && parent.childElementCount <= 6) {
     for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
-      if (c.tagName === 'IMG' || c.tagName === 'CANVAS') image = true;
+      const tag = c.tagName;
+      if (tag === 'IMG' || tag === 'CANVAS') image = true;
     }
   }
   return { text: collapse(text), image };
@@ -153,10 +189,12 @@ function byIdText(el: Element, ids: string): string {
 const LABEL_INDEX_MS = 1000;
 interface LabelIndex {
   built: number;
-  byId: Map<string, Element[]>;
+  /** One label, or several in document order. */
+  byId: Map<string, Element | Element[]>;
 }
 const labelIndexes = new WeakMap<Node, LabelIndex>();
 
+/** Up to three label[for] of `el`, in document order. */
 function labelsFor(el: Element): Element[] {
   const id = el.id;
   if (!id) return [];
@@ -164,15 +202,16 @@ function labelsFor(el: Element): Element[] {
   const now = Date.now();
   let index = labelIndexes.get(root);
   if (!index || now - index.built > LABEL_INDEX_MS) {
-    const byId = new Map<string, Element[]>();
+    const byId = new Map<string, Element | Element[]>();
     const all = root.querySelectorAll('label[for]');
     for (let i = 0; i < all.length; i++) {
       const l = all[i];
       const f = l?.getAttribute('for');
       if (!l || !f) continue;
-      const list = byId.get(f);
-      if (list) list.push(l);
-      else byId.set(f, [l]);
+      const seen = byId.get(f);
+      if (!seen) byId.set(f, l);
+      else if (Array.isArray(seen)) seen.push(l);
+      else byId.set(f, [seen, l]);
     }
     index = { built: now, byId };
     labelIndexes.set(root, index);
@@ -182,13 +221,20 @@ function labelsFor(el: Element): Element[] {
       if (labelIndexes.get(root) === built) labelIndexes.delete(root);
     }, LABEL_INDEX_MS + 100);
   }
-  return (index.byId.get(id) ?? []).filter((l) => l.isConnected && l.getAttribute('for') === id);
+  const seen = index.byId.get(id);
+  const out: Element[] = [];
+  // Still there and still for this control (the index may be up to LABEL_INDEX_MS old).
+  for (const l of seen === undefined ? [] : Array.isArray(seen) ? seen : [seen]) {
+    if (l.isConnected && l.getAttribute('for') === id && out.push(l) === 3) break;
+  }
+  return out;
 }
 
-function labelText(el: Element): string {
+export function labelText(el: Element): string {
   const parts: string[] = [];
-  const labelable = el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA';
-  if (labelable) for (const l of labelsFor(el).slice(0, 3)) parts.push(boundedText(l, TEXT_CAP));
+  const tag = el.tagName;
+  const labelable = tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA';
+  if (labelable) for (const l of labelsFor(el)) parts.push(boundedText(l, TEXT_CAP));
   const wrapping = el.parentElement?.closest('label');
   if (wrapping && !wrapping.hasAttribute('for')) parts.push(boundedText(wrapping, TEXT_CAP));
   const labelledBy = el.getAttribute('aria-labelledby');
@@ -198,7 +244,7 @@ function labelText(el: Element): string {
   return collapse(parts.join(' ')).slice(0, TEXT_CAP * 2);
 }
 
-function selectOptions(el: Element): { options: string[]; optionCount: number } {
+export function selectOptions(el: Element): { options: string[]; optionCount: number } {
   if (el.tagName !== 'SELECT') return { options: [], optionCount: 0 };
   const opts = (el as HTMLSelectElement).options;
   const n = opts.length;
@@ -209,17 +255,19 @@ function selectOptions(el: Element): { options: string[]; optionCount: number } 
 }
 
 /** Sibling controls of the same shape (split boxes: 4 × maxlength 4), and the first one of the row. */
-function siblingGroup(el: Element): { size: number; first: Element | null } {
+export function siblingGroup(el: Element): { size: number; first: Element | null } {
   const parent = el.parentElement;
   if (!parent || parent.childElementCount > 24) return { size: 1, first: null };
   const type = el.getAttribute('type') ?? '';
   const max = el.getAttribute('maxlength') ?? '';
   let size = 0;
   let first: Element | null = null;
+  const elTag = el.tagName;
   for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
-    if (!isControlElement(c) || c.tagName === 'BUTTON') continue;
+    const tag = c.tagName;
+    if (!isControl(c, tag) || tag === 'BUTTON') continue;
     if (!first) first = c;
-    if (c.tagName === el.tagName && (c.getAttribute('maxlength') ?? '') === max) {
+    if (tag === elTag && (c.getAttribute('maxlength') ?? '') === max) {
       const ct = c.getAttribute('type') ?? '';
       // Split card boxes mix type=tel and type=password (Korean checkouts mask the middle groups).
       if (ct === type || /^(tel|password|text|number|)$/.test(ct)) size++;
@@ -228,38 +276,54 @@ function siblingGroup(el: Element): { size: number; first: Element | null } {
   return { size, first: first === el ? null : first };
 }
 
-function maxLengthOf(el: Element): number | null {
+export function maxLengthOf(el: Element): number | null {
   const raw = el.getAttribute('maxlength');
   if (raw === null) return null;
   const n = Number.parseInt(raw, 10);
   return Number.isFinite(n) && n >= 0 ? n : null;
 }
 
+/**
+ * A box whose own surroundings say nothing (a "-" or "(" between split boxes) borrows the row's
+ * label; `first` gives siblingGroup's first control, asked only then.
+ */
+export function groupLabelOf(nearby: string, first: () => Element | null): string {
+  if (/[\p{L}]/u.test(nearby)) return '';
+  const row = first();
+  return row ? collapse(labelText(row) + ' ' + nearbyText(row)) : '';
+}
+
+/** Lower-case input type ('text' when absent), 'select' for selects, '' otherwise. */
+export function typeOf(el: Element): string {
+  const tag = el.tagName.toLowerCase();
+  return tag === 'input' ? ((el as HTMLInputElement).type || 'text').toLowerCase() : tag === 'select' ? 'select' : '';
+}
+
+export function isEditingHost(el: Element): boolean {
+  return !CONTROL_TAGS.has(el.tagName) && isControlElement(el);
+}
+
+export function placeholderOf(el: Element): string {
+  return el.getAttribute('placeholder') ?? el.getAttribute('data-placeholder') ?? '';
+}
+
 /** Reads a control's description: attributes and the texts around it. Never its value. */
 export function describeField(el: Element): FieldDescription {
-  const tag = el.tagName.toLowerCase();
-  const contentEditable = !CONTROL_TAGS.has(el.tagName) && isControlElement(el);
-  const type = tag === 'input' ? ((el as HTMLInputElement).type || 'text').toLowerCase() : tag === 'select' ? 'select' : '';
   const { options, optionCount } = selectOptions(el);
   const nearby = nearbyText(el);
   const group = siblingGroup(el);
-  let groupLabel = '';
-  // A box whose own surroundings say nothing (a "-" or "(" between split boxes) borrows the row's label.
-  if (group.first && !/[\p{L}]/u.test(nearby)) {
-    groupLabel = collapse(labelText(group.first) + ' ' + nearbyText(group.first));
-  }
   const following = followingText(el);
   return {
-    tag,
-    type,
+    tag: el.tagName.toLowerCase(),
+    type: typeOf(el),
     autocomplete: el.getAttribute('autocomplete') ?? '',
     name: el.getAttribute('name') ?? '',
     id: el.id,
     label: labelText(el),
-    placeholder: el.getAttribute('placeholder') ?? el.getAttribute('data-placeholder') ?? '',
+    placeholder: placeholderOf(el),
     title: el.getAttribute('title') ?? '',
     nearby,
-    groupLabel,
+    groupLabel: groupLabelOf(nearby, () => group.first),
     following: following.text,
     imageNearby: following.image,
     maxLength: maxLengthOf(el),
@@ -267,7 +331,7 @@ export function describeField(el: Element): FieldDescription {
     options,
     optionCount,
     groupSize: group.size,
-    contentEditable,
+    contentEditable: isEditingHost(el),
   };
 }
 

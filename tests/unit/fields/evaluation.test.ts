@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyField } from '../../../utils/fields/classify';
-import { describeField, formContext } from '../../../utils/fields/describe';
+import { CONTROL_SELECTOR, classifyElement, describeField, formContext } from '../../../utils/fields/describe';
+import { LiveDescription } from '../../../utils/fields/live-description';
 import { FIELD_KINDS } from '../../../utils/types';
 
 const ROOT = join(__dirname, '../../fixtures/fields');
@@ -58,6 +59,13 @@ function evaluate(dir: string, set: Result['set']): Result[] {
     }
   }
   return results;
+}
+
+function fixtureDocuments(dir: string): { file: string; doc: Document }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .flatMap((file) => documentsOf(readFileSync(join(dir, file), 'utf8')).map((doc) => ({ file, doc })));
 }
 
 function matrix(results: Result[]): string {
@@ -132,5 +140,36 @@ describe('field classification evaluation set', () => {
     const none = all.filter((r) => r.expect === 'none');
     const warned = none.filter((r) => r.got !== 'none');
     expect(warned.length / none.length, warned.map((r) => r.where).join('\n')).toBeLessThanOrEqual(0.01);
+  });
+});
+
+// The guard classifies in the page with descriptions read lazily (live-description.ts) and card
+// contexts from its own scan: the same answers as the plain path above, on every control of the set.
+describe('classification in the page', () => {
+  const docs = [...fixtureDocuments(ROOT), ...fixtureDocuments(join(ROOT, 'holdout'))];
+
+  it('reads each control as describeField does, with and without card context', () => {
+    let n = 0;
+    for (const { file, doc } of docs) {
+      for (const el of Array.from(doc.querySelectorAll(CONTROL_SELECTOR))) {
+        const plain = describeField(el);
+        const live = new LiveDescription(el);
+        const where = `${file} ${el.outerHTML.slice(0, 80)}`;
+        expect(Object.fromEntries(Object.keys(plain).map((k) => [k, live[k as keyof typeof plain]])), where).toEqual(plain);
+        for (const cardContext of [false, true]) {
+          expect(classifyField(new LiveDescription(el), { cardContext }), where).toBe(classifyField(plain, { cardContext }));
+        }
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThanOrEqual(300);
+  });
+
+  it('gives classifyElement the kind of describeField + formContext + classifyField', () => {
+    for (const { file, doc } of docs) {
+      const controls = Array.from(doc.querySelectorAll(CONTROL_SELECTOR));
+      const onPage = controls.map((el) => classifyElement(el));
+      controls.forEach((el, i) => expect(onPage[i], `${file} ${el.outerHTML.slice(0, 80)}`).toBe(classifyField(describeField(el), formContext(el))));
+    }
   });
 });
