@@ -8,6 +8,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CALLOUT_CSS, renderCallout } from '../components/callout';
 import { HOST_ATTRIBUTE } from '../components/mount-host';
 import { startFocusGuard, type FieldGuard, type FieldGuardState } from '../utils/fields/focus-guard';
+import { elementClassifier } from '../utils/fields/element-classifier';
 import { describeField, scopeControls } from '../utils/fields/read';
 import type { ClassifyAnswer } from '../utils/fields/remote';
 import { languageFromTag } from '../utils/language';
@@ -66,6 +67,8 @@ function guardTopFrame(panel: PanelSide): GuardSide {
   const root = panel.calloutRoot;
   addCalloutCss(root);
   const show = (state: FieldGuardState | null): void => drawCallout(root, state, panel.fieldChanged(state?.kind ?? null), acknowledged);
+  const classifier = panel.classifyField ? elementClassifier(panel.classifyField) : null;
+  const kindOf = (el: Element) => (classifier ? classifier.classify(el) : undefined);
   let run: AbortController | null = null;
   let guard: FieldGuard | null = null;
   const start = (): void => {
@@ -74,7 +77,7 @@ function guardTopFrame(panel: PanelSide): GuardSide {
     const stop = new AbortController();
     run = stop;
     panel.signal.addEventListener('abort', () => stop.abort(), { once: true });
-    guard = startFocusGuard(document, { signal: stop.signal, kindOf: panel.kindOf, isOwnUi: panel.isOwnUi, prescan: true, onChange: show });
+    guard = startFocusGuard(document, { signal: stop.signal, kindOf, isOwnUi: panel.isOwnUi, prescan: true, onChange: show });
   };
   start();
   return { reattach: start, refresh: () => show(guard?.current() ?? null) };

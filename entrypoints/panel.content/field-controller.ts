@@ -5,7 +5,7 @@
 // message (data-field-kind); frames report their fields through the background.
 import type { PanelState } from '../../components/panel-state';
 import type { Store } from '../../components/store';
-import { classifyElement } from '../../utils/fields/describe';
+import { classifyField } from '../../utils/fields/classify';
 import { fieldSeverity } from '../../utils/fields/severity';
 import { fieldMessageText } from '../../utils/field-texts';
 import { hasFieldKeywordGroups } from '../../utils/panel-texts/field-keywords';
@@ -30,8 +30,8 @@ export function startFieldController({ host, root, store, signal }: Options) {
 
   offerPanel({
     // Without its keyword lists (the background never sent them) the classifier would call every
-    // field ordinary: say "not known" instead, and the guard still checks what is typed.
-    kindOf: (el) => (hasFieldKeywordGroups() ? classifyElement(el) : undefined),
+    // field ordinary: lend none, and the guard says "not known" but still checks what is typed.
+    classifyField: hasFieldKeywordGroups() ? classifyField : null,
     fieldChanged(kind) {
       focused = kind;
       if (!kind) {
