@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../scripts/practice-server.mjs';
 import { oneBrowserOnly } from './scenarios/one-browser';
 import { assertBuilt, CHROME_BUILD, launchChromium, type LaunchedChromium } from './harness/chromium';
+import { eventually, sleep } from './harness/browser';
 import { queryPanel, textOf, findInShadow, waitForPanel } from './harness/shadow';
 
 // The service worker's `chrome` global, as far as these tests use it (they run in Node, without chrome types).
@@ -28,7 +29,6 @@ declare const chrome: {
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A copy of the Chrome build with `grant` added to the required host access (see the header). */
 function grantedCopy(grant: string[]): string {
@@ -75,16 +75,6 @@ async function tabIdOf(sw: Worker, url: string): Promise<number> {
 const registeredIds = (sw: Worker) => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id).sort());
 const badgeText = (sw: Worker, tabId: number) => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: last value ${JSON.stringify(last)}`);
-    await sleep(200);
-    last = await read();
-  }
-  return last;
-}
 
 /** The popup, in a tab of its own, about the tab `tabId`. */
 async function openPopup(b: LaunchedChromium, tabId: number): Promise<Page> {

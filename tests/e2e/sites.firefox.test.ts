@@ -34,6 +34,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../scripts/practice-server.mjs';
+import { eventually, sleep } from './harness/browser';
 import { launchFirefox, type FirefoxE2EPage, type LaunchedFirefox } from './harness/firefox';
 import { addonDocument, addonDocuments, evaluateIn, processTarget, type RdpTab, type RdpTargetForm } from './harness/firefox-rdp';
 import { oneBrowserOnly } from './scenarios/one-browser';
@@ -43,18 +44,7 @@ const ORIGIN = 'https://practice.example';
 const PATTERN = `${ORIGIN}/*`;
 const URL_ON_SITE = `${ORIGIN}/tc/login.html`;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: last value ${JSON.stringify(last)}`);
-    await sleep(200);
-    last = await read();
-  }
-  return last;
-}
 
 const FIREFOX_ONLY = oneBrowserOnly(
   'firefox',

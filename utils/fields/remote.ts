@@ -83,7 +83,7 @@ export function parseClassifyRequest(raw: Record<string, unknown>): ClassifyRequ
 
 const CARD_AUTOCOMPLETE = /(^|\s)cc-(number|csc)(\s|$)/;
 
-/** Same reading as describe.ts's formContext: the form holds a card-number or card-code field. */
+/** Same reading as element-classifier.ts's formContext: the form holds a card-number or card-code field. */
 export function cardContextOf(form: readonly FieldDescription[]): boolean {
   return form.some((d) => {
     if (CARD_AUTOCOMPLETE.test(d.autocomplete.toLowerCase())) return true;

@@ -253,13 +253,16 @@ export function releasedKeys(text: unknown): number {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Waits (10 s at most) until `condition` holds; fails saying what was awaited. */
-async function eventuallyTrue(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(50);
+/** Polls an async read until `ok` holds; fails saying what was awaited and the last value. */
+export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeout} ms; last value ${JSON.stringify(last)}`);
+    await sleep(200);
+    last = await read();
   }
+  return last;
 }
 
 /** Shared by both implementations: poll `read` until `predicate` holds, else fail with the last state. */
@@ -404,9 +407,9 @@ export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser
         try {
           await session.send('ServiceWorker.enable');
           const running = () => [...status].filter(([, s]) => s === 'running' || s === 'starting').map(([id]) => id);
-          await eventuallyTrue(() => running().length > 0, 'the extension worker listed as running');
+          await eventually(() => running().length > 0, Boolean, 'the extension worker listed as running');
           for (const versionId of running()) await session.send('ServiceWorker.stopWorker', { versionId });
-          await eventuallyTrue(() => running().length === 0 && status.size > 0, 'the extension worker stopped');
+          await eventually(() => running().length === 0 && status.size > 0, Boolean, 'the extension worker stopped');
         } finally {
           session.off('ServiceWorker.workerVersionUpdated', onUpdate);
           await session.send('ServiceWorker.disable').catch(() => undefined);

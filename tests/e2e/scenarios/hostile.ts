@@ -9,7 +9,7 @@ import panelTexts from '../../../assets/i18n/panel.json';
 import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
 import { GUIDE } from '../../../utils/guide';
 import { hkidCheckDigit } from '../../../utils/values/hkid';
-import { launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
+import { eventually, launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
 import { oneBrowserOnly } from './one-browser';
 
 const CMHK = 'https://www.hk.chinamobile.com';
@@ -22,17 +22,6 @@ const TEST_OTP = '739204';
 const HKID_DIGITS = '654321';
 const TEST_HKID = `K${HKID_DIGITS}(${hkidCheckDigit('K', HKID_DIGITS)})`;
 
-/** Poll an async read until `ok` holds; fail with the last value. */
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeout} ms; last value ${JSON.stringify(last)}`);
-    await sleep(200);
-    last = await read();
-  }
-  return last;
-}
 
 /** Exactly one field message of `kind` on the whole page (null: none), in the guide's panel. */
 async function oneMessage(page: E2EPage, kind: string | null, timeout = 10_000) {

@@ -12,24 +12,13 @@
 // (`npx wxt build -b firefox`); `npm test` builds first.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
-import { launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
+import { eventually, launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
 
 const CMHK = 'https://www.hk.chinamobile.com';
 const STEP_IDS = ['sign-in', 'find-entry', 'submit-request', 'await-review', 'confirmed'];
 /** How long a page gets to show a panel before we conclude it has none (the panel mounts asynchronously). */
 const ABSENCE_WAIT_MS = 3_000;
 
-/** Poll an async check until it returns true; fail with the last value. */
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeout} ms; last value ${JSON.stringify(last)}`);
-    await sleep(200);
-    last = await read();
-  }
-  return last;
-}
 
 const hasSteps = (s: PanelState) => s.present && STEP_IDS.every((id) => s.steps.some((step) => step.id === id));
 

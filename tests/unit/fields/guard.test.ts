@@ -1,7 +1,11 @@
 // The guard in happy-dom: focus classification, value shapes after the debounce, shadow roots,
 // contenteditable, teardown. The typed value must never come back out of the guard.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startFieldGuard, type FieldGuardState } from '../../../utils/fields/guard';
+import { classifyElement } from '../../../utils/fields/describe';
+import { startFocusGuard, type FieldGuardOptions, type FieldGuardState } from '../../../utils/fields/focus-guard';
+
+/** The focus guard with the classifier in place, as the top frame's guard runs it. */
+const startFieldGuard = (doc: Document, opts: Omit<FieldGuardOptions, 'kindOf'>) => startFocusGuard(doc, { kindOf: classifyElement, ...opts });
 
 const TEST_CARD = '4111 1111 1111 1111';
 
