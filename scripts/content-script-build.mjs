@@ -10,7 +10,7 @@
 // - no guide texts: utils/guide.ts, i18n.ts and field-texts.ts are replaced by their twins in
 //   utils/panel-texts/ (same exports), which read the one-language pack the background sends (utils/text-pack.ts);
 //   carriers.ts likewise by utils/panel-texts/carriers.ts: the page's carrier with its texts from the pack, and
-//   assets/guide/carriers.json is read without its texts (hosts, URL rules and sources only);
+//   assets/guide/carriers.json is read with only the hosts and websites;
 // - a terser pass after Vite's minifier (see TERSER below);
 // - no keyword lists: utils/fields/field-keywords.ts is replaced by utils/panel-texts/field-keywords.ts,
 //   which holds the lists the background sends when the panel starts.
@@ -26,10 +26,14 @@ const PLAIN_BROWSER = require.resolve('wxt/browser');
 /** A context that main() receives and never uses (see the file's own comment). */
 const BARE_CONTEXT = fileURLToPath(new URL('./bare-content-script-context.mjs', import.meta.url));
 
-/** assets/guide/carriers.json without its texts: hosts, URL rules and sources (for utils/panel-texts/carriers.ts). */
+/**
+ * assets/guide/carriers.json as the panel reads it (utils/panel-texts/carriers.ts): ids, hosts and
+ * websites, without texts (the pack brings the page's carrier), URL rules or sources (the background
+ * detects the step and checks the sources).
+ */
 function carrierHosts() {
   const { carriers } = JSON.parse(readFileSync(fileURLToPath(new URL('../assets/guide/carriers.json', import.meta.url)), 'utf8'));
-  return carriers.map((c) => ({ ...c, name: {}, hotlines: [], steps: {}, notes: [] }));
+  return carriers.map(({ id, hosts, excludedHosts, website }) => ({ id, name: {}, hosts, excludedHosts, website, hotlines: [], urlRules: [], steps: {}, notes: [], hostSources: [] }));
 }
 
 /**
