@@ -5,8 +5,10 @@
 // - no webextension-polyfill: content scripts need only runtime.sendMessage / onMessage / connect /
 //   id, which Chrome MV3's `chrome` (promise-returning) and Firefox's `browser` provide as they are
 //   (WXT's own `wxt/browser` picks whichever exists). The polyfill costs about 3 KB gzip per script;
-// - the manifest match patterns inlined as a literal list, computed here from the carrier data,
-//   instead of the carrier data itself (about 5 KB gzip) being bundled to compute them at run time;
+// - no manifest match patterns: the scripts name them only in their defineContentScript options,
+//   which WXT reads in Node for the manifest (not from this bundle) and which nothing reads at run
+//   time (the bare context ignores them), so utils/match-patterns.ts is an empty list here, instead
+//   of the carrier data (about 5 KB gzip) or the list itself (about 0.1 KB gzip per script);
 // - no guide texts: utils/guide.ts, i18n.ts and field-texts.ts are replaced by their twins in
 //   utils/panel-texts/ (same exports), which read the one-language pack the background sends (utils/text-pack.ts);
 //   carriers.ts likewise by utils/panel-texts/carriers.ts: the page's carrier with its texts from the pack, and
@@ -45,9 +47,8 @@ const TERSER = { compress: { passes: 3 } };
 /**
  * @param {readonly { type: string }[]} entrypoints the entrypoints of one Vite build
  * @param {import('vite').InlineConfig} config that build's Vite config (changed in place)
- * @param {{ matchPatterns: string[] }} options
  */
-export function slimContentScripts(entrypoints, config, { matchPatterns }) {
+export function slimContentScripts(entrypoints, config) {
   if (entrypoints.length === 0 || !entrypoints.every((e) => e.type === 'content-script')) return;
   config.resolve ??= {};
   const alias = config.resolve.alias;
@@ -61,11 +62,13 @@ export function slimContentScripts(entrypoints, config, { matchPatterns }) {
   config.plugins = [
     ...(config.plugins ?? []),
     {
-      name: 'sim-exit-guide:inline-match-patterns',
+      // The manifest keeps the full list (tests/e2e/manifests.test.ts checks it); a content script
+      // must not call this at run time to learn the official hosts (utils/site-trust.ts is for that).
+      name: 'sim-exit-guide:no-match-patterns',
       enforce: 'pre',
       load(id) {
         if (!/[\\/]utils[\\/]match-patterns\.ts$/.test(id.split('?')[0])) return null;
-        return `export function officialMatchPatterns() { return ${JSON.stringify(matchPatterns)}; }\n`;
+        return `export function officialMatchPatterns() { return []; }\n`;
       },
     },
     {
