@@ -49,10 +49,10 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       fixManifestPermissions(manifest, { manifestVersion: wxt.config.manifestVersion, officialPatterns: officialMatchPatterns() });
     },
-    // Content scripts carry only what they use: no polyfill, match patterns inlined, no guide texts
+    // Content scripts carry only what they use: no polyfill, no match patterns, no guide texts
     // (the background sends one language's); see scripts/content-script-build.mjs (issue 6's size budget).
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      slimContentScripts(entrypoints, viteConfig, { matchPatterns: officialMatchPatterns() });
+      slimContentScripts(entrypoints, viteConfig);
     },
   },
   zip: {

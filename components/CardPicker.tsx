@@ -1,5 +1,5 @@
 // Several cards at one carrier: the user names them (never by number) and picks the one in hand.
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { t } from '../utils/i18n';
 import type { CarrierProgress, Language } from '../utils/types';
 
@@ -10,56 +10,65 @@ interface Props {
   onAdd(label: string): void;
 }
 
-export function CardPicker({ lang, carrierProgress, onSelect, onAdd }: Props) {
-  const [adding, setAdding] = useState(false);
-  const [label, setLabel] = useState('');
-  const cards = carrierProgress ? Object.entries(carrierProgress.cards) : [];
-  const submit = (e: Event) => {
-    e.preventDefault();
-    const trimmed = label.trim();
-    if (trimmed) onAdd(trimmed);
-    setLabel('');
-    setAdding(false);
-  };
-  return (
-    <div class="cards">
-      {cards.length > 1 ? (
-        <label class="card-select">
-          {t('card', lang)}{' '}
-          <select
-            value={carrierProgress?.activeCard}
-            onChange={(e) => onSelect((e.currentTarget as HTMLSelectElement).value)}
-          >
-            {cards.map(([id, card]) => (
-              <option key={id} value={id}>
-                {card.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
-      {adding ? (
-        <form class="add-card" onSubmit={submit}>
-          <label>
-            {t('cardLabelPrompt', lang)}
-            <input
-              type="text"
-              maxLength={40}
-              autocomplete="off"
-              value={label}
-              onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)}
-            />
+interface State {
+  adding: boolean;
+  label: string;
+}
+
+// A class component: the panel uses no hooks (see Panel.tsx).
+export class CardPicker extends Component<Props, State> {
+  override state = { adding: false, label: '' };
+  override render({ lang, carrierProgress, onSelect, onAdd }: Props, { adding, label }: State) {
+    const setAdding = (adding: boolean) => this.setState({ adding });
+    const setLabel = (label: string) => this.setState({ label });
+    const cards = carrierProgress ? Object.entries(carrierProgress.cards) : [];
+    const submit = (e: Event) => {
+      e.preventDefault();
+      const trimmed = label.trim();
+      if (trimmed) onAdd(trimmed);
+      setLabel('');
+      setAdding(false);
+    };
+    return (
+      <div class="cards">
+        {cards.length > 1 ? (
+          <label class="card-select">
+            {t('card', lang)}{' '}
+            <select
+              value={carrierProgress?.activeCard}
+              onChange={(e) => onSelect((e.currentTarget as HTMLSelectElement).value)}
+            >
+              {cards.map(([id, card]) => (
+                <option key={id} value={id}>
+                  {card.label}
+                </option>
+              ))}
+            </select>
           </label>
-          <button type="submit">{t('add', lang)}</button>
-          <button type="button" onClick={() => setAdding(false)}>
-            {t('cancel', lang)}
+        ) : null}
+        {adding ? (
+          <form class="add-card" onSubmit={submit}>
+            <label>
+              {t('cardLabelPrompt', lang)}
+              <input
+                type="text"
+                maxLength={40}
+                autocomplete="off"
+                value={label}
+                onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)}
+              />
+            </label>
+            <button type="submit">{t('add', lang)}</button>
+            <button type="button" onClick={() => setAdding(false)}>
+              {t('cancel', lang)}
+            </button>
+          </form>
+        ) : (
+          <button type="button" class="link-button" onClick={() => setAdding(true)}>
+            {t('addCard', lang)}
           </button>
-        </form>
-      ) : (
-        <button type="button" class="link-button" onClick={() => setAdding(true)}>
-          {t('addCard', lang)}
-        </button>
-      )}
-    </div>
-  );
+        )}
+      </div>
+    );
+  }
 }

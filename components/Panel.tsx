@@ -1,6 +1,7 @@
 // The side panel: carrier and trust, the field message, this page's step, the steps, the
 // checklist and the cautions. Collapsed, it is a small tab at the edge that covers no page control.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// Class components, not hooks: preact/hooks would add about 1 KB gzip to the content script.
+import { Component, createRef } from 'preact';
 import { carrierStepText, GUIDE, localize } from '../utils/guide';
 import { t } from '../utils/i18n';
 import { cardOf } from '../utils/progress';
@@ -52,169 +53,198 @@ function ThisPage({ state, actions }: { state: PanelState; actions: PanelActions
   );
 }
 
-function Header({ state, actions }: { state: PanelState; actions: PanelActions }) {
-  const { lang } = state;
-  const [menu, setMenu] = useState(false);
-  return (
-    <header class="head">
-      <div class="title-row">
-        <h2 id="guide-title" tabIndex={-1}>
-          {t('appName', lang)}
-        </h2>
-        <button
-          type="button"
-          class="icon"
-          aria-label={t('collapse', lang)}
-          title={t('collapse', lang)}
-          onClick={() => actions.setExpanded(false)}
-        >
-          ×
-        </button>
-      </div>
-      <p class="carrier">{localize(state.carrier.name, lang)}</p>
-      <TrustBanner carrier={state.carrier} trust={state.trust} lang={lang} />
-      <div class="toolbar">
-        <div class="languages" role="group" aria-label={t('language', lang)}>
-          {LANGUAGES.map((l) => (
-            <button
-              key={l}
-              type="button"
-              lang={l}
-              data-language-option={l}
-              aria-pressed={l === lang ? 'true' : 'false'}
-              onClick={() => actions.setLanguage(l)}
-            >
-              {LANGUAGE_NAMES[l]}
-            </button>
-          ))}
-        </div>
-        <button type="button" class="link-button" aria-expanded={menu} onClick={() => setMenu(!menu)}>
-          ⋯
-        </button>
-      </div>
-      {menu ? (
-        <div class="menu">
-          <button type="button" onClick={() => actions.turnOff('site')}>
-            {t('turnOffSite', lang)}
-          </button>
-          <button type="button" onClick={() => actions.turnOff('everywhere')}>
-            {t('turnOffEverywhere', lang)}
-          </button>
-          <ResetButton lang={lang} onReset={actions.reset} />
-        </div>
-      ) : null}
-    </header>
-  );
+interface Props {
+  state: PanelState;
+  actions: PanelActions;
 }
 
-function ResetButton({ lang, onReset }: { lang: Language; onReset(): void }) {
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming) {
+class Header extends Component<Props, { menu: boolean }> {
+  override state = { menu: false };
+  override render({ state, actions }: Props, { menu }: { menu: boolean }) {
+    const { lang } = state;
     return (
-      <button type="button" onClick={() => setConfirming(true)}>
-        {t('resetProgress', lang)}
-      </button>
-    );
-  }
-  return (
-    <span class="confirm" role="group" aria-label={t('confirmReset', lang)}>
-      {t('confirmReset', lang)}{' '}
-      <button
-        type="button"
-        onClick={() => {
-          setConfirming(false);
-          onReset();
-        }}
-      >
-        {t('yesReset', lang)}
-      </button>{' '}
-      <button type="button" onClick={() => setConfirming(false)}>
-        {t('cancel', lang)}
-      </button>
-    </span>
-  );
-}
-
-export function Panel({ state, actions }: { state: PanelState; actions: PanelActions }) {
-  const { lang } = state;
-  const rootRef = useRef<HTMLElement>(null);
-  const tabRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!state.focusRequest) return;
-    const heading = rootRef.current?.querySelector<HTMLElement>('#guide-title');
-    (heading ?? tabRef.current)?.focus();
-  }, [state.focusRequest, state.expanded]);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && state.expanded) {
-      e.stopPropagation();
-      actions.setExpanded(false);
-      // Keep keyboard users where they were: on our tab.
-      queueMicrotask(() => tabRef.current?.focus());
-    }
-  };
-
-  const card = state.progress ? cardOf(state.progress, state.carrier.id) : null;
-  const stepIndex = state.step ? GUIDE.steps.findIndex((s) => s.id === state.step) + 1 : 0;
-  const noticeKey = state.notice ? `notice${state.notice[0]!.toUpperCase()}${state.notice.slice(1)}` : null;
-
-  return (
-    <aside
-      ref={rootRef}
-      data-guide-panel=""
-      role="complementary"
-      aria-labelledby="guide-title-label"
-      data-carrier={state.carrier.id}
-      data-site-trust={state.trust}
-      data-expanded={state.expanded ? 'true' : 'false'}
-      lang={lang}
-      class={`panel ${state.expanded ? 'expanded' : 'collapsed'} trust-${state.trust}`}
-      onKeyDown={onKeyDown}
-    >
-      <span id="guide-title-label" class="visually-hidden">
-        {t('panelLabel', lang)}
-      </span>
-      {state.field ? <FieldMessage field={state.field} lang={lang} /> : null}
-      {/* The body stays in the DOM when collapsed (hidden), so the steps and their state are always there. */}
-      <div class="body" hidden={!state.expanded}>
-        <Header state={state} actions={actions} />
-        {noticeKey ? (
-          <div class="notice" role="status">
-            {t(noticeKey, lang)}{' '}
-            <button type="button" class="link-button" onClick={actions.dismissNotice}>
-              {t('dismiss', lang)}
+      <header class="head">
+        <div class="title-row">
+          <h2 id="guide-title" tabIndex={-1}>
+            {t('appName', lang)}
+          </h2>
+          <button
+            type="button"
+            class="icon"
+            aria-label={t('collapse', lang)}
+            title={t('collapse', lang)}
+            onClick={() => actions.setExpanded(false)}
+          >
+            ×
+          </button>
+        </div>
+        <p class="carrier">{localize(state.carrier.name, lang)}</p>
+        <TrustBanner carrier={state.carrier} trust={state.trust} lang={lang} />
+        <div class="toolbar">
+          <div class="languages" role="group" aria-label={t('language', lang)}>
+            {LANGUAGES.map((l) => (
+              <button
+                key={l}
+                type="button"
+                lang={l}
+                data-language-option={l}
+                aria-pressed={l === lang ? 'true' : 'false'}
+                onClick={() => actions.setLanguage(l)}
+              >
+                {LANGUAGE_NAMES[l]}
+              </button>
+            ))}
+          </div>
+          <button type="button" class="link-button" aria-expanded={menu} onClick={() => this.setState({ menu: !menu })}>
+            ⋯
+          </button>
+        </div>
+        {menu ? (
+          <div class="menu">
+            <button type="button" onClick={() => actions.turnOff('site')}>
+              {t('turnOffSite', lang)}
             </button>
+            <button type="button" onClick={() => actions.turnOff('everywhere')}>
+              {t('turnOffEverywhere', lang)}
+            </button>
+            <ResetButton lang={lang} onReset={actions.reset} />
           </div>
         ) : null}
-        {state.thirdPartyFrame ? <p class="notice">{t('thirdPartyFrame', lang)}</p> : null}
-        <ThisPage state={state} actions={actions} />
-        <CardPicker
-          lang={lang}
-          carrierProgress={state.progress?.carriers[state.carrier.id] ?? null}
-          onSelect={actions.selectCard}
-          onAdd={actions.addCard}
-        />
-        <section aria-labelledby="steps-title">
-          <h3 id="steps-title">{t('steps', lang)}</h3>
-          <StepList carrier={state.carrier} lang={lang} current={state.step} card={card} onMark={actions.markStep} />
-        </section>
-        <Checklist lang={lang} card={card} onToggle={actions.toggleCheck} onPrint={actions.printChecklist} />
-        <InfoSections carrier={state.carrier} lang={lang} />
-      </div>
-      {state.expanded ? null : (
-        <button
-          ref={tabRef}
-          type="button"
-          class="tab"
-          aria-expanded="false"
-          aria-label={t('expand', lang)}
-          onClick={() => actions.setExpanded(true)}
-        >
-          <span class="tab-title">{t('tabLabel', lang)}</span>
-          {stepIndex ? <span class="tab-step">{stepIndex}/5</span> : null}
+      </header>
+    );
+  }
+}
+
+interface ResetProps {
+  lang: Language;
+  onReset(): void;
+}
+
+class ResetButton extends Component<ResetProps, { confirming: boolean }> {
+  override state = { confirming: false };
+  override render({ lang, onReset }: ResetProps, { confirming }: { confirming: boolean }) {
+    const setConfirming = (confirming: boolean) => this.setState({ confirming });
+    if (!confirming) {
+      return (
+        <button type="button" onClick={() => setConfirming(true)}>
+          {t('resetProgress', lang)}
         </button>
-      )}
-    </aside>
-  );
+      );
+    }
+    return (
+      <span class="confirm" role="group" aria-label={t('confirmReset', lang)}>
+        {t('confirmReset', lang)}{' '}
+        <button
+          type="button"
+          onClick={() => {
+            setConfirming(false);
+            onReset();
+          }}
+        >
+          {t('yesReset', lang)}
+        </button>{' '}
+        <button type="button" onClick={() => setConfirming(false)}>
+          {t('cancel', lang)}
+        </button>
+      </span>
+    );
+  }
+}
+
+export class Panel extends Component<Props> {
+  private readonly rootRef = createRef<HTMLElement>();
+  private readonly tabRef = createRef<HTMLButtonElement>();
+  /** The focus request and expanded state last seen: a change of either moves focus (when one was requested). */
+  private seen = '';
+
+  override componentDidMount() {
+    this.componentDidUpdate();
+  }
+
+  override componentDidUpdate() {
+    const { focusRequest, expanded } = this.props.state;
+    const seen = `${focusRequest} ${expanded}`;
+    if (seen === this.seen) return;
+    this.seen = seen;
+    if (!focusRequest) return;
+    const heading = this.rootRef.current?.querySelector<HTMLElement>('#guide-title');
+    (heading ?? this.tabRef.current)?.focus();
+  }
+
+  override render({ state, actions }: Props) {
+    const { lang } = state;
+    const { rootRef, tabRef } = this;
+
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && state.expanded) {
+        e.stopPropagation();
+        actions.setExpanded(false);
+        // Keep keyboard users where they were: on our tab.
+        queueMicrotask(() => tabRef.current?.focus());
+      }
+    };
+
+    const card = state.progress ? cardOf(state.progress, state.carrier.id) : null;
+    const stepIndex = state.step ? GUIDE.steps.findIndex((s) => s.id === state.step) + 1 : 0;
+    const noticeKey = state.notice ? `notice${state.notice[0]!.toUpperCase()}${state.notice.slice(1)}` : null;
+
+    return (
+      <aside
+        ref={rootRef}
+        data-guide-panel=""
+        role="complementary"
+        aria-labelledby="guide-title-label"
+        data-carrier={state.carrier.id}
+        data-site-trust={state.trust}
+        data-expanded={state.expanded ? 'true' : 'false'}
+        lang={lang}
+        class={`panel ${state.expanded ? 'expanded' : 'collapsed'} trust-${state.trust}`}
+        onKeyDown={onKeyDown}
+      >
+        <span id="guide-title-label" class="visually-hidden">
+          {t('panelLabel', lang)}
+        </span>
+        {state.field ? <FieldMessage field={state.field} lang={lang} /> : null}
+        {/* The body stays in the DOM when collapsed (hidden), so the steps and their state are always there. */}
+        <div class="body" hidden={!state.expanded}>
+          <Header state={state} actions={actions} />
+          {noticeKey ? (
+            <div class="notice" role="status">
+              {t(noticeKey, lang)}{' '}
+              <button type="button" class="link-button" onClick={actions.dismissNotice}>
+                {t('dismiss', lang)}
+              </button>
+            </div>
+          ) : null}
+          {state.thirdPartyFrame ? <p class="notice">{t('thirdPartyFrame', lang)}</p> : null}
+          <ThisPage state={state} actions={actions} />
+          <CardPicker
+            lang={lang}
+            carrierProgress={state.progress?.carriers[state.carrier.id] ?? null}
+            onSelect={actions.selectCard}
+            onAdd={actions.addCard}
+          />
+          <section aria-labelledby="steps-title">
+            <h3 id="steps-title">{t('steps', lang)}</h3>
+            <StepList carrier={state.carrier} lang={lang} current={state.step} card={card} onMark={actions.markStep} />
+          </section>
+          <Checklist lang={lang} card={card} onToggle={actions.toggleCheck} onPrint={actions.printChecklist} />
+          <InfoSections carrier={state.carrier} lang={lang} />
+        </div>
+        {state.expanded ? null : (
+          <button
+            ref={tabRef}
+            type="button"
+            class="tab"
+            aria-expanded="false"
+            aria-label={t('expand', lang)}
+            onClick={() => actions.setExpanded(true)}
+          >
+            <span class="tab-title">{t('tabLabel', lang)}</span>
+            {stepIndex ? <span class="tab-step">{stepIndex}/5</span> : null}
+          </button>
+        )}
+      </aside>
+    );
+  }
 }

@@ -1,5 +1,4 @@
 // A tiny observable store: the content script writes, the panel reads. Data flows one way.
-import { useEffect, useState } from 'preact/hooks';
 
 export interface Store<T> {
   get(): T;
@@ -21,15 +20,4 @@ export function createStore<T extends object>(initial: T): Store<T> {
       return () => listeners.delete(listener);
     },
   };
-}
-
-export function useStore<T extends object>(store: Store<T>): T {
-  const [value, setValue] = useState(store.get());
-  useEffect(() => {
-    const unsubscribe = store.subscribe(setValue);
-    // Effects run after the first paint: catch any change made in between.
-    setValue(store.get());
-    return unsubscribe;
-  }, [store]);
-  return value;
 }

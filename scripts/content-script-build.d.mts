@@ -1,8 +1,4 @@
 import type { InlineConfig } from 'vite';
 
-/** Content-script builds only: no webextension-polyfill, match patterns inlined (see the .mjs). */
-export function slimContentScripts(
-  entrypoints: readonly { type: string }[],
-  config: InlineConfig,
-  options: { matchPatterns: string[] },
-): void;
+/** Content-script builds only: no webextension-polyfill, no match patterns, no texts (see the .mjs). */
+export function slimContentScripts(entrypoints: readonly { type: string }[], config: InlineConfig): void;

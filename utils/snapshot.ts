@@ -92,78 +92,87 @@ function isHidden(el: Element, body: Element): boolean {
   return false;
 }
 
-class Builder {
-  private readonly elements: Element[] = [];
-  private readonly actions: SnapshotAction[] = [];
-  private readonly headings: string[] = [];
-  private readonly mainText: string[] = [];
-  private readonly otherText: string[] = [];
-  private mainLen = 0;
-  private otherLen = 0;
-  private readonly forms: SnapshotForm[] = [];
-  private readonly formIndex = new Map<Element, number>();
-  private readonly pseudo: SnapshotForm = { fields: [], submitTexts: [], checkboxLabels: [] };
-  private readonly fields: PendingField[] = [];
-  private readonly labelFor = new Map<string, string>();
-  private readonly open: Acc[] = [];
-  private readonly base: string;
+/**
+ * Reads the page into a snapshot. `loc` is usually `location`; only hostname, pathname and hash
+ * are read, so the query string never enters the snapshot.
+ * (One function with local state rather than a class: the minifier can shorten local names, not
+ * property names, and this file ships in the panel's content script.)
+ */
+export function takeSnapshot(doc: Document, loc: SnapshotLocation): { snapshot: PageSnapshot; elements: Element[] } {
+  const body = doc.body ?? doc.documentElement;
+  const { hostname, pathname, hash } = loc;
+  const elements: Element[] = [];
+  const actions: SnapshotAction[] = [];
+  const headings: string[] = [];
+  const mainText: string[] = [];
+  const otherText: string[] = [];
+  let mainLen = 0;
+  let otherLen = 0;
+  const forms: SnapshotForm[] = [];
+  const formIndex = new Map<Element, number>();
+  const pseudo: SnapshotForm = { fields: [], submitTexts: [], checkboxLabels: [] };
+  const fields: PendingField[] = [];
+  const labelFor = new Map<string, string>();
+  const open: Acc[] = [];
 
   // Walk state, saved and restored around each element (no allocation per element).
-  private nav = false;
-  private chrome = false;
-  private main = false;
-  private sectioning = false;
-  private form = -1;
-  private label: Acc | null = null;
-  private visited = 0;
+  let nav = false;
+  let chrome = false;
+  let main = false;
+  let sectioning = false;
+  let form = -1;
+  let label: Acc | null = null;
+  let visited = 0;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly loc: SnapshotLocation,
-    private readonly body: Element,
-  ) {
-    const fallback = `https://${loc.hostname}${loc.pathname}`;
-    let base = fallback;
-    try {
-      const b = new URL(doc.baseURI);
-      if ((b.protocol === 'https:' || b.protocol === 'http:') && b.hostname === loc.hostname) base = b.href;
-    } catch {
-      // keep the fallback
-    }
-    this.base = base;
+  let base = `https://${hostname}${pathname}`;
+  try {
+    const b = new URL(doc.baseURI);
+    if ((b.protocol === 'https:' || b.protocol === 'http:') && b.hostname === hostname) base = b.href;
+  } catch {
+    // keep the fallback
   }
 
-  private addText(s: string): void {
-    for (const acc of this.open) {
+  const addText = (s: string): void => {
+    for (const acc of open) {
       if (acc.len < ACC_LIMIT) {
         acc.parts.push(s);
         acc.len += s.length;
       }
     }
-    if (this.chrome) return;
+    if (chrome) return;
     // Raw lengths overshoot the cap on purpose: collapsing whitespace shrinks them later.
-    if (this.main) {
-      if (this.mainLen < SNAPSHOT_LIMITS.text * 2) {
-        this.mainText.push(s);
-        this.mainLen += s.length;
+    if (main) {
+      if (mainLen < SNAPSHOT_LIMITS.text * 2) {
+        mainText.push(s);
+        mainLen += s.length;
       }
-    } else if (this.otherLen < SNAPSHOT_LIMITS.text * 2) {
-      this.otherText.push(s);
-      this.otherLen += s.length;
+    } else if (otherLen < SNAPSHOT_LIMITS.text * 2) {
+      otherText.push(s);
+      otherLen += s.length;
     }
-  }
+  };
 
-  visitChildren(parent: ParentNode): void {
+  const visitChildren = (parent: ParentNode): void => {
     for (let n = parent.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === 3) this.addText((n as Text).data);
-      else if (n.nodeType === 1) this.visit(n as Element);
+      if (n.nodeType === 3) addText((n as Text).data);
+      else if (n.nodeType === 1) visit(n as Element);
     }
-  }
+  };
 
-  private visit(el: Element): void {
-    if (++this.visited > SNAPSHOT_LIMITS.elements) return;
+  const formFor = (el: Element): number => {
+    let i = formIndex.get(el);
+    if (i === undefined) {
+      i = forms.length;
+      forms.push({ fields: [], submitTexts: [], checkboxLabels: [] });
+      formIndex.set(el, i);
+    }
+    return i;
+  };
+
+  const visit = (el: Element): void => {
+    if (++visited > SNAPSHOT_LIMITS.elements) return;
     const tag = el.localName;
-    if (el.hasAttribute(GUIDE_HOST_ATTRIBUTE) || isHidden(el, this.body)) return;
+    if (el.hasAttribute(GUIDE_HOST_ATTRIBUTE) || isHidden(el, body)) return;
     const role = el.getAttribute('role');
     const inputType = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : '';
     if (tag === 'input' && inputType === 'hidden') return;
@@ -171,7 +180,7 @@ class Builder {
     // Fields (select and textarea are not walked: their contents are options or typed text).
     if (tag === 'input' || tag === 'select' || tag === 'textarea') {
       if (!NOT_FIELDS.has(inputType)) {
-        this.addField(el, tag, tag === 'input' ? inputType : tag);
+        addField(el, tag, tag === 'input' ? inputType : tag);
         return;
       }
     }
@@ -180,72 +189,58 @@ class Builder {
     const editable = el.getAttribute('contenteditable');
     if (editable !== null && editable.toLowerCase() !== 'false') return;
 
-    const saved = { nav: this.nav, chrome: this.chrome, main: this.main, sectioning: this.sectioning, form: this.form, label: this.label };
-    const pageLevel = !this.sectioning;
-    if (tag === 'nav' || tag === 'aside' || (tag === 'header' && pageLevel) || (role !== null && NAV_ROLES.has(role))) this.nav = true;
-    if (tag === 'nav' || tag === 'aside' || ((tag === 'header' || tag === 'footer') && pageLevel) || (role !== null && CHROME_ROLES.has(role))) this.chrome = true;
-    if (tag === 'main' || role === 'main') this.main = true;
-    if (SECTIONING.has(tag) || role === 'main') this.sectioning = true;
-    if (tag === 'form') this.form = this.formFor(el);
+    const savedNav = nav;
+    const savedChrome = chrome;
+    const savedMain = main;
+    const savedSectioning = sectioning;
+    const savedForm = form;
+    const savedLabel = label;
+    const pageLevel = !sectioning;
+    if (tag === 'nav' || tag === 'aside' || (tag === 'header' && pageLevel) || (role !== null && NAV_ROLES.has(role))) nav = true;
+    if (tag === 'nav' || tag === 'aside' || ((tag === 'header' || tag === 'footer') && pageLevel) || (role !== null && CHROME_ROLES.has(role))) chrome = true;
+    if (tag === 'main' || role === 'main') main = true;
+    if (SECTIONING.has(tag) || role === 'main') sectioning = true;
+    if (tag === 'form') form = formFor(el);
 
-    const kind = this.actionKind(el, tag, role, inputType);
+    const kind = actionKind(el, tag, role, inputType);
     const isHeading = /^h[1-3]$/.test(tag) || role === 'heading';
     const isLabel = tag === 'label';
     const acc: Acc | null = kind || isHeading || isLabel ? { parts: [], len: 0, alt: '' } : null;
-    if (acc) this.open.push(acc);
-    if (isLabel) this.label = acc;
+    if (acc) open.push(acc);
+    if (isLabel) label = acc;
     const block = !INLINE_TAGS.has(tag);
 
-    if (block) this.addText(' ');
-    if (tag === 'img' && this.open.length > 0) {
+    if (block) addText(' ');
+    if (tag === 'img' && open.length > 0) {
       const alt = el.getAttribute('alt');
-      if (alt) for (const a of this.open) if (!a.alt) a.alt = alt;
+      if (alt) for (const a of open) if (!a.alt) a.alt = alt;
     }
     const shadow = (el as HTMLElement).shadowRoot;
-    if (shadow) this.visitChildren(shadow);
-    this.visitChildren(el);
-    if (block) this.addText(' ');
+    if (shadow) visitChildren(shadow);
+    visitChildren(el);
+    if (block) addText(' ');
 
     if (acc) {
-      this.open.pop();
+      open.pop();
       const text = accText(acc);
-      if (kind) this.addAction(el, kind, text, acc.alt, inputType);
-      if (isHeading && text && !this.chrome && this.headings.length < SNAPSHOT_LIMITS.headings) {
-        this.headings.push(cap(text, SNAPSHOT_LIMITS.headingText));
+      if (kind) addAction(el, kind, text, acc.alt, inputType);
+      if (isHeading && text && !chrome && headings.length < SNAPSHOT_LIMITS.headings) {
+        headings.push(cap(text, SNAPSHOT_LIMITS.headingText));
       }
       if (isLabel && text) {
         const forId = el.getAttribute('for');
-        if (forId) this.labelFor.set(forId, this.labelFor.has(forId) ? `${this.labelFor.get(forId)} ${text}` : text);
+        if (forId) labelFor.set(forId, labelFor.has(forId) ? `${labelFor.get(forId)} ${text}` : text);
       }
     }
-    this.nav = saved.nav;
-    this.chrome = saved.chrome;
-    this.main = saved.main;
-    this.sectioning = saved.sectioning;
-    this.form = saved.form;
-    this.label = saved.label;
-  }
+    nav = savedNav;
+    chrome = savedChrome;
+    main = savedMain;
+    sectioning = savedSectioning;
+    form = savedForm;
+    label = savedLabel;
+  };
 
-  private formFor(el: Element): number {
-    let i = this.formIndex.get(el);
-    if (i === undefined) {
-      i = this.forms.length;
-      this.forms.push({ fields: [], submitTexts: [], checkboxLabels: [] });
-      this.formIndex.set(el, i);
-    }
-    return i;
-  }
-
-  private actionKind(el: Element, tag: string, role: string | null, inputType: string): 'link' | 'button' | null {
-    if (role === 'button') return 'button';
-    if (role === 'link' || role === 'menuitem') return 'link';
-    if (tag === 'a') return el.hasAttribute('href') ? 'link' : null;
-    if (tag === 'button') return 'button';
-    if (tag === 'input' && BUTTON_INPUTS.has(inputType) && inputType !== 'reset') return 'button';
-    return null;
-  }
-
-  private addAction(el: Element, kind: 'link' | 'button', content: string, alt: string, inputType: string): void {
+  const addAction = (el: Element, kind: 'link' | 'button', content: string, alt: string, inputType: string): void => {
     const raw =
       content ||
       el.getAttribute('aria-label') ||
@@ -258,45 +253,45 @@ class Builder {
     const type = (el.getAttribute('type') ?? '').toLowerCase();
     const isSubmit = (tag === 'button' && (type === '' || type === 'submit')) || inputType === 'submit' || inputType === 'image';
     if (text) {
-      if (this.form >= 0) {
-        if (isSubmit) this.forms[this.form]?.submitTexts.push(text);
-      } else if (kind === 'button' && !this.nav && this.pseudo.submitTexts.length < SNAPSHOT_LIMITS.pseudoSubmits) {
-        this.pseudo.submitTexts.push(text);
+      if (form >= 0) {
+        if (isSubmit) forms[form]?.submitTexts.push(text);
+      } else if (kind === 'button' && !nav && pseudo.submitTexts.length < SNAPSHOT_LIMITS.pseudoSubmits) {
+        pseudo.submitTexts.push(text);
       }
     }
-    if (this.actions.length >= SNAPSHOT_LIMITS.actions) return;
-    const action: SnapshotAction = { ref: this.elements.length, kind, text, inNav: this.nav };
+    if (actions.length >= SNAPSHOT_LIMITS.actions) return;
+    const action: SnapshotAction = { ref: elements.length, kind, text, inNav: nav };
     const rawHref = tag === 'a' || tag === 'area' ? el.getAttribute('href') : null;
     if (rawHref !== null) {
-      const href = this.linkPath(rawHref);
+      const href = linkPath(rawHref);
       if (href !== undefined) action.href = href;
     }
-    this.elements.push(el);
-    this.actions.push(action);
-  }
+    elements.push(el);
+    actions.push(action);
+  };
 
   /** pathname + hash (same host), `//host` + pathname + hash (other hosts); never the query. */
-  private linkPath(raw: string): string | undefined {
+  const linkPath = (raw: string): string | undefined => {
     try {
-      const u = new URL(raw, this.base);
+      const u = new URL(raw, base);
       if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
       const path = u.pathname + hashWithoutQuery(u.hash);
-      return u.hostname === this.loc.hostname ? path : `//${u.hostname}${path}`;
+      return u.hostname === hostname ? path : `//${u.hostname}${path}`;
     } catch {
       return undefined;
     }
-  }
+  };
 
-  private addField(el: Element, tag: 'input' | 'select' | 'textarea', type: string): void {
-    if (this.fields.length >= SNAPSHOT_LIMITS.fields) return;
-    let form = this.form;
+  const addField = (el: Element, tag: 'input' | 'select' | 'textarea', type: string): void => {
+    if (fields.length >= SNAPSHOT_LIMITS.fields) return;
+    let owner = form;
     const formAttr = el.getAttribute('form');
     if (formAttr) {
-      const owner = this.doc.getElementById(formAttr);
-      if (owner && owner.localName === 'form') form = this.formFor(owner);
+      const formEl = doc.getElementById(formAttr);
+      if (formEl && formEl.localName === 'form') owner = formFor(formEl);
     }
     const field: SnapshotField = {
-      ref: this.elements.length,
+      ref: elements.length,
       tag,
       type,
       name: el.getAttribute('name') ?? '',
@@ -304,20 +299,20 @@ class Builder {
       autocomplete: (el.getAttribute('autocomplete') ?? '').toLowerCase(),
       label: '',
     };
-    this.elements.push(el);
-    this.fields.push({ field, el, form, wrap: this.label });
-  }
+    elements.push(el);
+    fields.push({ field, el, form: owner, wrap: label });
+  };
 
-  private labelOf(p: PendingField): string {
+  const labelOf = (p: PendingField): string => {
     const el = p.el;
     const parts: string[] = [];
-    if (p.field.id) parts.push(this.labelFor.get(p.field.id) ?? '');
+    if (p.field.id) parts.push(labelFor.get(p.field.id) ?? '');
     if (p.wrap) parts.push(accText(p.wrap));
     parts.push(el.getAttribute('aria-label') ?? '');
     const by = el.getAttribute('aria-labelledby');
     if (by) {
       for (const id of by.split(/\s+/).slice(0, 5)) {
-        const t = id ? this.doc.getElementById(id)?.textContent : null;
+        const t = id ? doc.getElementById(id)?.textContent : null;
         if (t) parts.push(cap(collapse(t), SNAPSHOT_LIMITS.label));
       }
     }
@@ -332,40 +327,38 @@ class Builder {
       }
     }
     return cap(out.join(' '), SNAPSHOT_LIMITS.label);
-  }
+  };
 
-  finish(): { snapshot: PageSnapshot; elements: Element[] } {
-    for (const p of this.fields) {
-      p.field.label = this.labelOf(p);
-      const form = p.form >= 0 ? this.forms[p.form] : this.pseudo;
-      if (!form) continue;
-      form.fields.push(p.field);
-      if (p.field.type === 'checkbox' && p.field.label) form.checkboxLabels.push(p.field.label);
-    }
-    const forms = this.forms.filter((f) => f.fields.length > 0);
-    if (this.pseudo.fields.length > 0) forms.push(this.pseudo);
-    const text = cap(collapse(`${this.mainText.join('')} ${this.otherText.join('')}`), SNAPSHOT_LIMITS.text);
-    const snapshot: PageSnapshot = {
-      host: this.loc.hostname.toLowerCase(),
-      path: this.loc.pathname + hashWithoutQuery(this.loc.hash),
-      lang: this.doc.documentElement?.getAttribute('lang') ?? '',
-      title: cap(collapse(this.doc.title ?? ''), SNAPSHOT_LIMITS.headingText),
-      headings: this.headings,
-      text,
-      actions: this.actions,
-      forms,
-    };
-    return { snapshot, elements: this.elements };
+  if (body) visitChildren(body);
+
+  for (const p of fields) {
+    p.field.label = labelOf(p);
+    const owner = p.form >= 0 ? forms[p.form] : pseudo;
+    if (!owner) continue;
+    owner.fields.push(p.field);
+    if (p.field.type === 'checkbox' && p.field.label) owner.checkboxLabels.push(p.field.label);
   }
+  const withFields = forms.filter((f) => f.fields.length > 0);
+  if (pseudo.fields.length > 0) withFields.push(pseudo);
+  const text = cap(collapse(`${mainText.join('')} ${otherText.join('')}`), SNAPSHOT_LIMITS.text);
+  const snapshot: PageSnapshot = {
+    host: hostname.toLowerCase(),
+    path: pathname + hashWithoutQuery(hash),
+    lang: doc.documentElement?.getAttribute('lang') ?? '',
+    title: cap(collapse(doc.title ?? ''), SNAPSHOT_LIMITS.headingText),
+    headings,
+    text,
+    actions,
+    forms: withFields,
+  };
+  return { snapshot, elements };
 }
 
-/**
- * Reads the page into a snapshot. `loc` is usually `location`; only hostname, pathname and hash
- * are read, so the query string never enters the snapshot.
- */
-export function takeSnapshot(doc: Document, loc: SnapshotLocation): { snapshot: PageSnapshot; elements: Element[] } {
-  const body = doc.body ?? doc.documentElement;
-  const builder = new Builder(doc, { hostname: loc.hostname, pathname: loc.pathname, hash: loc.hash }, body);
-  if (body) builder.visitChildren(body);
-  return builder.finish();
+function actionKind(el: Element, tag: string, role: string | null, inputType: string): 'link' | 'button' | null {
+  if (role === 'button') return 'button';
+  if (role === 'link' || role === 'menuitem') return 'link';
+  if (tag === 'a') return el.hasAttribute('href') ? 'link' : null;
+  if (tag === 'button') return 'button';
+  if (tag === 'input' && BUTTON_INPUTS.has(inputType) && inputType !== 'reset') return 'button';
+  return null;
 }

@@ -6,8 +6,8 @@
 import fieldTexts from '../assets/i18n/fields.json';
 import panelTexts from '../assets/i18n/panel.json';
 import { carrierById } from './carriers';
-import { GUIDE, localize, SOURCES } from './guide';
-import { LANGUAGES, type Carrier, type CarrierId, type Guide, type Language, type LocalText } from './types';
+import { carrierNotes, carrierStepText, GUIDE, isSourced, localize } from './guide';
+import { LANGUAGES, STEP_IDS, type Carrier, type CarrierId, type Guide, type Language, type LocalText } from './types';
 
 export interface TextPack {
   lang: Language;
@@ -15,9 +15,7 @@ export interface TextPack {
   guide: Guide;
   /** Interface and field-message texts by key, in `lang`. */
   ui: Record<string, string>;
-  /** Ids of the sources that exist (a carrier text is shown only when each of its sources does). */
-  sourceIds: string[];
-  /** The page's carrier with its texts in `lang`, when asked for. */
+  /** The page's carrier with its texts in `lang`, when asked for: only its sourced texts (see sourcedOnly). */
   carrier?: Carrier;
 }
 
@@ -36,12 +34,23 @@ export function sliceTexts<T>(value: T, lang: Language): T {
   return out as T;
 }
 
+/**
+ * The carrier with only its step texts, notes and hotlines whose sources all exist (utils/guide.ts
+ * decides, as it does for extension pages): the panel shows the pack's carrier as it comes and
+ * needs neither the source ids nor the check.
+ */
+export function sourcedOnly(carrier: Carrier): Carrier {
+  const steps: Carrier['steps'] = {};
+  for (const step of STEP_IDS) if (carrierStepText(carrier, step)) steps[step] = carrier.steps[step];
+  return { ...carrier, steps, notes: carrierNotes(carrier), hotlines: carrier.hotlines.filter((h) => isSourced(h.sources)) };
+}
+
 export function buildTextPack(lang: Language, carrier?: CarrierId): TextPack {
   const ui: Record<string, string> = {};
   for (const table of [fieldTexts as Record<string, LocalText>, panelTexts as Record<string, LocalText>]) {
     for (const [key, text] of Object.entries(table)) ui[key] = localize(text, lang);
   }
-  const pack: TextPack = { lang, guide: sliceTexts(GUIDE, lang), ui, sourceIds: SOURCES.map((s) => s.id) };
-  if (carrier) pack.carrier = sliceTexts(carrierById(carrier), lang);
+  const pack: TextPack = { lang, guide: sliceTexts(GUIDE, lang), ui };
+  if (carrier) pack.carrier = sliceTexts(sourcedOnly(carrierById(carrier)), lang);
   return pack;
 }

@@ -1,12 +1,12 @@
 // Runs the panel on one official page: page → snapshot → detectors → state → panel.
 // It owns its lifetime: a page-fired WXT event cannot end it; only a real extension reload can.
-import { render } from 'preact';
+import { Component, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Highlight, type Rect } from '../../components/Highlight';
 import { mountHost } from '../../components/mount-host';
 import { Panel } from '../../components/Panel';
 import type { PanelActions, PanelState } from '../../components/panel-state';
-import { createStore, useStore, type Store } from '../../components/store';
+import { createStore, type Store } from '../../components/store';
 import panelCss from '../../components/panel.css?inline';
 import { carrierById } from '../../utils/carriers';
 import { pickLanguage } from '../../utils/language';
@@ -32,17 +32,39 @@ async function send<T = unknown>(msg: ToBackground): Promise<T | null> {
   }
 }
 
-function App({ store, actions, highlight }: { store: Store<PanelState>; actions: PanelActions; highlight: Store<HighlightState> }) {
-  const state = useStore(store);
-  const hl = useStore(highlight);
-  return (
-    <>
-      {state.turnedOff ? null : <Panel state={state} actions={actions} />}
-      {hl.rect && state.highlightShown && !state.turnedOff ? (
-        <Highlight rect={hl.rect} viewport={hl.viewport} dim={state.spotlight} />
-      ) : null}
-    </>
-  );
+interface AppProps {
+  store: Store<PanelState>;
+  actions: PanelActions;
+  highlight: Store<HighlightState>;
+}
+
+// Renders the stores' latest values, again after every change (batched by Preact like a state
+// update). A class component: the panel uses no hooks (see components/Panel.tsx).
+class App extends Component<AppProps> {
+  private unsubscribe: (() => void)[] = [];
+
+  override componentDidMount() {
+    const { store, highlight } = this.props;
+    const rerender = () => this.forceUpdate();
+    this.unsubscribe = [store.subscribe(rerender), highlight.subscribe(rerender)];
+  }
+
+  override componentWillUnmount() {
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
+  }
+
+  override render({ store, actions, highlight }: AppProps) {
+    const state = store.get();
+    const hl = highlight.get();
+    return (
+      <>
+        {state.turnedOff ? null : <Panel state={state} actions={actions} />}
+        {hl.rect && state.highlightShown && !state.turnedOff ? (
+          <Highlight rect={hl.rect} viewport={hl.viewport} dim={state.spotlight} />
+        ) : null}
+      </>
+    );
+  }
 }
 
 interface HighlightState {

@@ -4,7 +4,6 @@ import type { Rect } from '../../components/Highlight';
 export interface HighlightTracker {
   show(target: Element, scroll: boolean): void;
   hide(): void;
-  readonly shown: boolean;
 }
 
 export function trackHighlight(
@@ -47,9 +46,6 @@ export function trackHighlight(
     hide() {
       target = null;
       onRect(null, { width: 0, height: 0 });
-    },
-    get shown() {
-      return target !== null;
     },
   };
 }

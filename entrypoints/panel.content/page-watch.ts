@@ -3,8 +3,8 @@
 
 export interface PageWatchOptions {
   host: Element;
-  /** Called at most once per interval, trailing, after relevant changes. */
-  onChange(reason: 'navigation' | 'mutation'): void;
+  /** Called at most once per interval, trailing, after relevant changes (soon after a navigation). */
+  onChange(): void;
   /** Called when the document element was replaced or our host was removed. */
   onRewrite(): void;
   signal: AbortSignal;
@@ -15,19 +15,15 @@ export function watchPage(doc: Document, opts: PageWatchOptions): { reattach(): 
   const { host, onChange, onRewrite, signal } = opts;
   const throttleMs = opts.throttleMs ?? 400;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let pendingNavigation = false;
   let lastHref = doc.location?.href ?? '';
   let lastHtml = doc.documentElement;
 
   const flush = () => {
     timer = null;
-    const reason = pendingNavigation ? 'navigation' : 'mutation';
-    pendingNavigation = false;
-    onChange(reason);
+    onChange();
   };
   const schedule = (navigation: boolean) => {
     if (signal.aborted) return;
-    pendingNavigation ||= navigation;
     if (timer === null) timer = setTimeout(flush, navigation ? 50 : throttleMs);
   };
   const checkLocation = () => {

@@ -154,4 +154,62 @@ describe('Panel', () => {
     button.click();
     expect(a.showTarget).toHaveBeenCalled();
   });
+
+  // The panel's own small state (menu, confirmation, new card) and the focus request.
+  const button = (el: Element, text: RegExp) => [...el.querySelectorAll('button')].find((b) => text.test(b.textContent ?? ''))!;
+
+  it('opens its menu, asks before resetting, and resets only when confirmed', async () => {
+    const { el, a } = mount(state());
+    expect(el.textContent).not.toMatch(/Reset progress/);
+    button(el, /⋯/).click();
+    await vi.waitFor(() => expect(el.textContent).toMatch(/Turn off on this site/));
+    expect(button(el, /⋯/).getAttribute('aria-expanded')).toBe('true');
+    button(el, /Reset progress/).click();
+    await vi.waitFor(() => expect(el.textContent).toMatch(/Reset progress for this carrier\?/));
+    button(el, /^Cancel$/).click();
+    await vi.waitFor(() => expect(button(el, /Reset progress/)).toBeDefined());
+    expect(a.reset).not.toHaveBeenCalled();
+    button(el, /Reset progress/).click();
+    await vi.waitFor(() => expect(button(el, /Yes, reset/)).toBeDefined());
+    button(el, /Yes, reset/).click();
+    expect(a.reset).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(button(el, /Reset progress/)).toBeDefined());
+    button(el, /⋯/).click();
+    await vi.waitFor(() => expect(el.textContent).not.toMatch(/Turn off on this site/));
+  });
+
+  it('adds a card under the name typed, trimmed, and closes the form', async () => {
+    const { el, a } = mount(state());
+    button(el, /Add another card/).click();
+    await vi.waitFor(() => expect(el.querySelector('.add-card input')).not.toBeNull());
+    const input = el.querySelector<HTMLInputElement>('.add-card input')!;
+    input.value = '  work  ';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(el.querySelector<HTMLInputElement>('.add-card input')!.value).toBe('  work  '));
+    el.querySelector('.add-card')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    expect(a.addCard).toHaveBeenCalledWith('work');
+    await vi.waitFor(() => expect(el.querySelector('.add-card')).toBeNull());
+    button(el, /Add another card/).click();
+    await vi.waitFor(() => expect(el.querySelector<HTMLInputElement>('.add-card input')!.value).toBe(''));
+    button(el, /^Cancel$/).click();
+    await vi.waitFor(() => expect(el.querySelector('.add-card')).toBeNull());
+    expect(a.addCard).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves focus to its heading only when asked (the keyboard shortcut)', async () => {
+    const el = document.createElement('div');
+    document.body.append(el);
+    const a = actions();
+    render(<Panel state={state({ focusRequest: 0 })} actions={a} />, el);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.activeElement).toBe(document.body);
+    render(<Panel state={state({ focusRequest: 1 })} actions={a} />, el);
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('guide-title'));
+    button(el, /English/).focus();
+    render(<Panel state={state({ focusRequest: 1, lang: 'zh-Hant' })} actions={a} />, el);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.activeElement?.id).not.toBe('guide-title');
+    render(<Panel state={state({ focusRequest: 2, lang: 'zh-Hant' })} actions={a} />, el);
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('guide-title'));
+  });
 });

@@ -9,9 +9,9 @@ import * as fullGuide from '../../utils/guide';
 import * as panelGuide from '../../utils/panel-texts/guide';
 import * as fullI18n from '../../utils/i18n';
 import * as panelI18n from '../../utils/panel-texts/i18n';
-import { buildTextPack, sliceTexts } from '../../utils/text-pack';
+import { buildTextPack, sliceTexts, sourcedOnly } from '../../utils/text-pack';
 import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
-import { CARRIER_IDS, LANGUAGES, STEP_IDS } from '../../utils/types';
+import { CARRIER_IDS, LANGUAGES, STEP_IDS, type Carrier } from '../../utils/types';
 
 describe('text pack', () => {
   it('keeps one language and every key', () => {
@@ -47,6 +47,25 @@ describe('text pack', () => {
       expect(panelGuide.carrierNotes(packed).length).toBe(fullGuide.carrierNotes(full).length);
       expect(panelGuide.primaryContact(packed)?.kind).toBe(fullGuide.primaryContact(full)?.kind);
     }
+  });
+
+  it('carries only the carrier texts whose sources all exist (the panel shows what it gets)', () => {
+    const full = fullCarriers.carrierById('cmhk');
+    const known = fullGuide.SOURCES[0]!.id;
+    const text = { en: 'x', 'zh-Hans': 'y', 'zh-Hant': 'z' };
+    const carrier: Carrier = {
+      ...full,
+      steps: { 'sign-in': { do: text, sources: [known] }, 'find-entry': { do: text, sources: [known, 'no-such-source'] }, confirmed: { do: text, sources: [] } },
+      notes: [{ id: 'a', text, sources: [known] }, { id: 'b', text, sources: ['no-such-source'] }],
+      hotlines: [{ number: '1', label: text, sources: [] }, { number: '2', label: text, sources: [known] }],
+    };
+    const sourced = sourcedOnly(carrier);
+    expect(Object.keys(sourced.steps)).toEqual(['sign-in']);
+    expect(sourced.notes.map((n) => n.id)).toEqual(['a']);
+    expect(sourced.hotlines.map((h) => h.number)).toEqual(['2']);
+    for (const step of STEP_IDS) expect(panelGuide.carrierStepText(sourced, step)).toEqual(fullGuide.carrierStepText(carrier, step));
+    expect(panelGuide.carrierNotes(sourced)).toEqual(fullGuide.carrierNotes(carrier));
+    expect(panelGuide.primaryContact(sourced)).toEqual(fullGuide.primaryContact(carrier));
   });
 
   it('the panel modules export everything the full ones do', () => {

@@ -1,13 +1,12 @@
 // utils/guide.ts as the panel's content script sees it: the same functions over the one-language
 // pack in utils/panel-texts/store.ts instead of the full data (swapped in by scripts/content-script-build.mjs).
 import type { Carrier, Caution, Language, LocalText, Source, StepId } from '../types';
-import { SOURCE_IDS } from './store';
 
 export { GUIDE } from './store';
 export type { PrimaryContact } from '../guide';
 import type { PrimaryContact } from '../guide';
 
-/** Source records are not shipped to the panel; only their ids (SOURCE_IDS) are. */
+/** Source records are not shipped to the panel. */
 export const SOURCES: readonly Source[] = [];
 
 /** The text in `lang`; a pack holds one language, and carrier texts all three. */
@@ -15,21 +14,23 @@ export function localize(text: LocalText, lang: Language): string {
   return text[lang] || text.en || text['zh-Hant'] || text['zh-Hans'] || Object.values(text)[0] || '';
 }
 
+// The pack's carrier holds only its sourced texts (the background checked them: utils/text-pack.ts),
+// and the carriers without a pack hold no texts: what is there is shown.
+
 export function isSourced(sources: readonly string[] | undefined): boolean {
-  return !!sources && sources.length > 0 && sources.every((id) => SOURCE_IDS.has(id));
+  return !!sources && sources.length > 0;
 }
 
 export function carrierStepText(carrier: Carrier, step: StepId): LocalText | null {
-  const specific = carrier.steps[step];
-  return specific && isSourced(specific.sources) ? specific.do : null;
+  return carrier.steps[step]?.do ?? null;
 }
 
 export function carrierNotes(carrier: Carrier): Caution[] {
-  return carrier.notes.filter((n) => isSourced(n.sources));
+  return carrier.notes;
 }
 
 export function primaryContact(carrier: Carrier): PrimaryContact | null {
-  const hotline = carrier.hotlines.find((h) => isSourced(h.sources));
+  const hotline = carrier.hotlines[0];
   if (hotline) return { kind: 'phone', number: hotline.number, label: hotline.label };
   if (carrier.website) return { kind: 'website', url: carrier.website };
   return null;

@@ -11,14 +11,12 @@ const EMPTY_GUIDE: Guide = { lastChecked: '', checklist: [], steps: [], cautions
 /** The guide in the pack's language (empty until the first pack arrives). */
 export let GUIDE: Guide = EMPTY_GUIDE;
 export let UI: Record<string, string> = {};
-export let SOURCE_IDS: ReadonlySet<string> = new Set();
-/** The page's carrier, texts in the pack's language. */
+/** The page's carrier, texts in the pack's language, only the sourced ones (utils/text-pack.ts). */
 export let CARRIER: Carrier | null = null;
 
 export function setTextPack(pack: TextPack): void {
   GUIDE = pack.guide;
   UI = pack.ui;
-  SOURCE_IDS = new Set(pack.sourceIds);
   if (pack.carrier) CARRIER = pack.carrier;
 }
 
@@ -30,7 +28,6 @@ export function isTextPack(value: unknown): value is TextPack {
     typeof p.lang === 'string' &&
     typeof p.ui === 'object' &&
     p.ui !== null &&
-    Array.isArray(p.sourceIds) &&
     !!p.guide &&
     Array.isArray(p.guide.steps) &&
     Array.isArray(p.guide.checklist)
