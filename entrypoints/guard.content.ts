@@ -1,24 +1,22 @@
 // The field guard, in every frame of an official page (payment forms live in iframes).
 // No Preact, no keyword lists, no texts: it must stay tiny (8 KiB gzip budget, issue 6). It reads
 // the focused control's description (page text, never a value) and reports a category, never a
-// value. In a sub-frame it asks the background for the kind and the warning's texts; in the top
-// frame it borrows the panel's classifier, texts and shadow root (utils/top-frame-bridge.ts).
+// value. The background classifies: a sub-frame asks it on focus for the kind and the warning's
+// texts; the top frame sends it every control's description ahead of focus (in short slices) and
+// borrows the panel's texts, severity and shadow root (utils/top-frame-bridge.ts).
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CALLOUT_CSS, renderCallout } from '../components/callout';
 import { HOST_ATTRIBUTE } from '../components/mount-host';
-import { startFocusGuard, type FieldGuard, type FieldGuardState } from '../utils/fields/focus-guard';
-import { elementClassifier } from '../utils/fields/element-classifier';
-import { describeField, scopeControls } from '../utils/fields/read';
+import { startFocusGuard, type FieldGuard, type FieldGuardState, type Prescanner } from '../utils/fields/focus-guard';
+import { MAX_FORM } from '../utils/fields/limits';
+import { describeField, scopeControls, type FieldDescription } from '../utils/fields/read';
 import type { ClassifyAnswer } from '../utils/fields/remote';
 import { languageFromTag } from '../utils/language';
 import { officialMatchPatterns } from '../utils/match-patterns';
 import type { ToBackground } from '../utils/messages';
 import { awaitPanel, type FieldWarning, type GuardSide, type PanelSide } from '../utils/top-frame-bridge';
-import type { Severity } from '../utils/types';
-
-/** Most controls of one form sent for the card context (the background refuses more than 200). */
-const FORM_CONTROLS = 200;
+import type { FieldKind, Language, Severity } from '../utils/types';
 
 function addCalloutCss(root: ShadowRoot): void {
   const style = document.createElement('style');
@@ -60,15 +58,59 @@ function drawCallout(root: ShadowRoot, state: FieldGuardState | null, warning: F
   performance.mark('sxg:callout-rendered');
 }
 
-/** The top frame: the panel's classifier (ahead of focus), its texts and its shadow root. */
+/** The extension was reloaded or removed: this script's messages go nowhere any more. */
+const orphaned = (): boolean => !browser.runtime?.id;
+
+/** Asks the background to classify one control (its form's controls give the card context). */
+async function askOne(el: Element, lang: Language): Promise<ClassifyAnswer | null> {
+  const form = scopeControls(el).slice(0, MAX_FORM);
+  const msg: ToBackground = { type: 'classify-field', field: describeField(el), form: form.map(describeField), lang };
+  const reply = (await browser.runtime.sendMessage(msg)) as Partial<ClassifyAnswer> | null;
+  return reply && 'kind' in reply ? { kind: reply.kind ?? null, texts: reply.texts ?? null } : null;
+}
+
+/**
+ * Ahead-of-focus classification by the background, for the top frame: each slice's forms go in
+ * one classify-fields message (serialised in the slice), and the kinds come back in order.
+ */
+function backgroundPrescan(stop: AbortController): Prescanner {
+  let forms: FieldDescription[][] = [];
+  return {
+    add(form) {
+      forms.push(form.map(describeField));
+    },
+    send(done) {
+      const msg: ToBackground = { type: 'classify-fields', forms };
+      forms = [];
+      let reply: Promise<unknown>;
+      try {
+        reply = browser.runtime.sendMessage(msg);
+      } catch {
+        if (orphaned()) stop.abort();
+        done(null);
+        return;
+      }
+      reply.then(
+        (r) => {
+          const kinds = (r as { kinds?: unknown } | null)?.kinds;
+          done(Array.isArray(kinds) ? (kinds as unknown[]).flatMap((k) => (Array.isArray(k) ? (k as (FieldKind | null)[]) : [])) : null);
+        },
+        () => {
+          if (orphaned()) stop.abort();
+          done(null);
+        },
+      );
+    },
+  };
+}
+
+/** The top frame: the background classifies (ahead of focus), the panel gives texts and its shadow root. */
 function guardTopFrame(panel: PanelSide): GuardSide {
   // Acknowledged fields, for this page view only: never stored.
   const acknowledged = new WeakSet<Element>();
   const root = panel.calloutRoot;
   addCalloutCss(root);
   const show = (state: FieldGuardState | null): void => drawCallout(root, state, panel.fieldChanged(state?.kind ?? null), acknowledged);
-  const classifier = panel.classifyField ? elementClassifier(panel.classifyField) : null;
-  const kindOf = (el: Element) => (classifier ? classifier.classify(el) : undefined);
   let run: AbortController | null = null;
   let guard: FieldGuard | null = null;
   const start = (): void => {
@@ -77,7 +119,24 @@ function guardTopFrame(panel: PanelSide): GuardSide {
     const stop = new AbortController();
     run = stop;
     panel.signal.addEventListener('abort', () => stop.abort(), { once: true });
-    guard = startFocusGuard(document, { signal: stop.signal, kindOf, isOwnUi: panel.isOwnUi, prescan: true, onChange: show });
+    // A focus before the batch's answer: this control alone (the panel says the texts, so any language).
+    const answers = new WeakMap<Element, FieldKind | null>();
+    const asked = new WeakSet<Element>();
+    const kindOf = (el: Element): FieldKind | null | undefined => {
+      if (answers.has(el)) return answers.get(el);
+      if (!asked.has(el)) {
+        asked.add(el);
+        askOne(el, 'en').then(
+          (answer) => answers.set(el, answer?.kind ?? null),
+          () => {
+            if (orphaned()) stop.abort();
+            answers.set(el, null);
+          },
+        ).finally(() => guard?.refresh(el));
+      }
+      return undefined;
+    };
+    guard = startFocusGuard(document, { signal: stop.signal, kindOf, isOwnUi: panel.isOwnUi, prescan: backgroundPrescan(stop), onChange: show });
   };
   start();
   return { reattach: start, refresh: () => show(guard?.current() ?? null) };
@@ -98,12 +157,9 @@ function guardFrame(): void {
   const ask = async (el: Element): Promise<void> => {
     let answer: ClassifyAnswer = { kind: null, texts: null };
     try {
-      const form = scopeControls(el).slice(0, FORM_CONTROLS);
-      const msg: ToBackground = { type: 'classify-field', field: describeField(el), form: form.map(describeField), lang };
-      const reply = (await browser.runtime.sendMessage(msg)) as Partial<ClassifyAnswer> | null;
-      if (reply && 'kind' in reply) answer = { kind: reply.kind ?? null, texts: reply.texts ?? null };
+      answer = (await askOne(el, lang)) ?? answer;
     } catch {
-      if (!browser.runtime?.id) lifetime.abort(); // the extension was reloaded: stop quietly
+      if (orphaned()) lifetime.abort(); // the extension was reloaded: stop quietly
     }
     answers.set(el, answer);
     guard?.refresh(el);
@@ -128,7 +184,7 @@ function guardFrame(): void {
         const reply = (await browser.runtime.sendMessage(msg)) as { severity?: Severity } | null;
         severity = reply?.severity ?? null;
       } catch {
-        if (!browser.runtime?.id) lifetime.abort(); // the extension was reloaded: stop quietly
+        if (orphaned()) lifetime.abort(); // the extension was reloaded: stop quietly
         return;
       }
       if (mine !== seq) return; // focus moved on meanwhile
@@ -157,7 +213,7 @@ export default defineContentScript({
     const world = globalThis as { [flag]?: boolean };
     if (world[flag]) return;
     world[flag] = true;
-    // The top frame's guard starts with the panel (it borrows the panel's classifier and texts).
+    // The top frame's guard starts with the panel (it borrows the panel's texts and shadow root).
     if (window.top === window) awaitPanel(guardTopFrame);
     else guardFrame();
   },

@@ -13,10 +13,9 @@
 //   utils/panel-texts/ (same exports), which read the one-language pack the background sends (utils/text-pack.ts);
 //   carriers.ts likewise by utils/panel-texts/carriers.ts: the page's carrier with its texts from the pack, and
 //   assets/guide/carriers.json is read with only the hosts and websites;
-// - a terser pass after Vite's minifier (see TERSER below);
-// - no keyword lists: utils/fields/field-keywords.ts is replaced by utils/panel-texts/field-keywords.ts,
-//   which holds the lists the background sends when the panel starts.
+// - a terser pass after Vite's minifier (see TERSER below).
 //   Extension pages, the background and the unit tests keep the full-data modules.
+// (No field classifier or keyword lists either: the background classifies, utils/fields/remote.ts.)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -77,13 +76,6 @@ export function slimContentScripts(entrypoints, config) {
       load(id) {
         const m = /[\\/]utils[\\/](guide|i18n|field-texts|carriers)\.ts$/.exec(id.split('?')[0]);
         return m ? `export * from './panel-texts/${m[1]}';\n` : null;
-      },
-    },
-    {
-      name: 'sim-exit-guide:keywords-from-background',
-      enforce: 'pre',
-      load(id) {
-        return /[\\/]utils[\\/]fields[\\/]field-keywords\.ts$/.test(id.split('?')[0]) ? `export * from '../panel-texts/field-keywords';\n` : null;
       },
     },
     {

@@ -7,14 +7,14 @@
 //   the sender's URL (a page cannot make the toolbar say "official");
 // - field-focus: a sub-frame (frameId > 0) of a tab whose top frame reported a page-state;
 //   forwarded to that tab's frame 0 only, never to the page;
+// - classify-field, classify-fields: a content script in any frame of a tab (pure answers, nothing kept);
 // - panel-command, get-tab-state: extension pages (the popup);
 // - get-progress, update-progress, open-checklist: content scripts and extension pages.
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import popupTexts from '../assets/i18n/popup.json';
 import { carrierById } from './carriers';
 import { detectRequest, parseDetectRequest } from './detect/remote';
-import { fieldKeywordGroups, type FieldKeywordGroups } from './fields/field-keywords';
-import { classifyRequest, parseClassifyRequest, type ClassifyAnswer } from './fields/remote';
+import { classifyBatch, classifyRequest, parseClassifyBatch, parseClassifyRequest, type ClassifyAnswer } from './fields/remote';
 import { buildTextPack, type TextPack } from './text-pack';
 import type { ProbeSignals } from './lookalike';
 import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from './messages';
@@ -113,12 +113,14 @@ export function parseMessage(raw: unknown): RouterMessage | null {
       const req = parseClassifyRequest(raw);
       return req ? { type: 'classify-field', ...req } : null;
     }
+    case 'classify-fields': {
+      const batch = parseClassifyBatch(raw);
+      return batch ? { type: 'classify-fields', ...batch } : null;
+    }
     case 'detect-step': {
       const req = parseDetectRequest(raw);
       return req ? { type: 'detect-step', ...req } : null;
     }
-    case 'get-field-keywords':
-      return { type: 'get-field-keywords' };
     case 'get-texts':
       if (!isLanguage(raw.lang) || (raw.carrier !== undefined && !isCarrierId(raw.carrier))) return null;
       return raw.carrier === undefined ? { type: 'get-texts', lang: raw.lang } : { type: 'get-texts', lang: raw.lang, carrier: raw.carrier };
@@ -311,7 +313,7 @@ export type RouterReply =
   | { severity: Severity | null }
   | ClassifyAnswer
   | { signal: StepSignal | null }
-  | { groups: FieldKeywordGroups }
+  | { kinds: (FieldKind | null)[][] }
   | TextPack
   | { site: PageSite | null }
   | { suspicious: boolean }
@@ -447,18 +449,20 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       if (tab === null || sender.frameId !== 0) return REJECTED;
       return detectRequest(msg);
 
-    case 'get-field-keywords':
-      // The field classifier's keyword lists, for the panel (issue 6: its script carries none). Public data.
-      return { groups: fieldKeywordGroups() };
-
     case 'get-texts':
       // Public texts of the guide, one language (issue 6): any of our content scripts or pages may ask.
       return buildTextPack(msg.lang, msg.carrier);
 
     case 'classify-field': {
-      // A sub-frame's guard (issue 6: the frames' script carries no classifier). Pure: nothing is kept.
-      if (tab === null || typeof sender.frameId !== 'number' || sender.frameId <= 0) return REJECTED;
+      // The guard, any frame (issue 6: the content scripts carry no classifier). Pure: nothing is kept.
+      if (tab === null || typeof sender.frameId !== 'number' || sender.frameId < 0) return REJECTED;
       return classifyRequest(msg);
+    }
+
+    case 'classify-fields': {
+      // The top frame's guard, ahead of focus (whole forms, within utils/fields/limits.ts). Pure: nothing is kept.
+      if (tab === null || typeof sender.frameId !== 'number' || sender.frameId < 0) return REJECTED;
+      return classifyBatch(msg);
     }
 
     case 'panel-command': {

@@ -36,13 +36,15 @@ export type ToBackground =
   | { type: 'update-progress'; action: ProgressAction; tabId?: number }
   | { type: 'page-state'; state: PageState }
   | { type: 'field-focus'; kind: FieldKind | null }
-  // A sub-frame's guard: classify this control (descriptions are page text, never a typed value;
-  // see utils/fields/remote.ts). Answered with the kind and the warning texts in `lang`.
+  // The guard: classify this control (descriptions are page text, never a typed value; see
+  // utils/fields/remote.ts). Answered with the kind and the warning texts in `lang`.
   | { type: 'classify-field'; field: FieldDescription; form: FieldDescription[]; lang: Language }
+  // The top frame's guard, ahead of focus: whole forms (each its own card context), answered with
+  // each control's kind ({ kinds }, in the same order). Limits: utils/fields/limits.ts.
+  | { type: 'classify-fields'; forms: FieldDescription[][] }
   | { type: 'detect-step'; snapshot: PageSnapshot; carrier: CarrierId }
   // The panel: the guide's texts in one language (utils/text-pack.ts); its bundle carries none.
   | { type: 'get-texts'; lang: Language; carrier?: CarrierId }
-  | { type: 'get-field-keywords' }
   | { type: 'panel-command'; tabId: number; command: 'open' | 'collapse' }
   | { type: 'get-tab-state'; tabId: number }
   | { type: 'open-checklist'; carrier: CarrierId; lang: Language }

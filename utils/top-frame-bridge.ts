@@ -1,12 +1,11 @@
 // Where the two content scripts of a carrier page's top frame meet: the field guard (a small script
 // in every frame) and the panel (top frame only). Both run in the extension's isolated world of that
 // frame, which they share and the page cannot reach (a page sees neither its globals nor its
-// Symbol registry). The panel lends the guard what only the panel carries: the classifier (the
-// guard reads the page for it, so the DOM reading is in one bundle only), the
-// step-aware severity with the warning's texts, and its shadow root (top layer) for the callout.
+// Symbol registry). The panel lends the guard what only the panel carries: the step-aware
+// severity with the warning's texts, and its shadow root (top layer) for the callout. (The
+// background classifies: neither script carries the classifier or its keyword lists.)
 // The guard lends the panel a way to re-attach after document.open() and to refresh a shown
 // warning. Either script may start first; the guard starts in the top frame when the panel is there.
-import type { FieldClassifier } from './fields/element-classifier';
 import type { FieldKind, Severity } from './types';
 
 /** What the callout beside the field says (texts in the panel's language). */
@@ -18,9 +17,6 @@ export interface FieldWarning {
 }
 
 export interface PanelSide {
-  /** The classifier (pure: a description in, a kind out); null when the panel cannot classify
-   * (its keyword lists never arrived). The guard reads the page for it. */
-  classifyField: FieldClassifier | null;
   /** The focused control's kind changed (null: nothing sensitive has focus). The panel shows its
    * message and returns what the callout says, or null for no callout. */
   fieldChanged(kind: FieldKind | null): FieldWarning | null;

@@ -15,7 +15,6 @@ import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent 
 import { officialSite, type PageSite } from '../../utils/site-trust';
 import { takeSnapshot } from '../../utils/snapshot';
 import type { TextPack } from '../../utils/text-pack';
-import { hasFieldKeywordGroups, isFieldKeywordGroups, setFieldKeywordGroups } from '../../utils/panel-texts/field-keywords';
 import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
 import { cardOf } from '../../utils/progress';
 import type { ProgressV1, StepSignal } from '../../utils/types';
@@ -87,15 +86,8 @@ export async function startPanel(site: PageSite): Promise<void> {
     const pack = await send<TextPack>({ type: 'get-texts', lang, carrier: site.carrier });
     if (isTextPack(pack)) setTextPack(pack);
   };
-  // So do the field classifier's keyword lists (all languages: a page's labels may be in any).
-  const loadKeywords = async (): Promise<void> => {
-    for (let attempt = 0; attempt < 3 && !hasFieldKeywordGroups(); attempt++) {
-      const reply = await send<{ groups?: unknown }>({ type: 'get-field-keywords' });
-      if (isFieldKeywordGroups(reply?.groups)) setFieldKeywordGroups(reply.groups);
-    }
-  };
   const firstLang = pickLanguage(progress?.settings.language ?? null, doc.documentElement.lang, navigator.language);
-  await Promise.all([loadTexts(firstLang), loadKeywords()]);
+  await loadTexts(firstLang);
   const carrier = carrierById(site.carrier);
   let wantedLang = firstLang;
   const switchLanguage = (lang: Language) => {

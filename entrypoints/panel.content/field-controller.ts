@@ -1,14 +1,12 @@
 // The panel's side of the field guard. The guard script (entrypoints/guard.content.ts, in every
 // frame) watches focus; in the top frame it borrows from the panel, through the scripts' shared
-// isolated world (utils/top-frame-bridge.ts), the classifier, the step-aware severity with the
-// warning's texts, and the shadow root the callout is drawn in. The panel shows the one field
+// isolated world (utils/top-frame-bridge.ts), the step-aware severity with the warning's texts,
+// and the shadow root the callout is drawn in (the background classifies). The panel shows the one field
 // message (data-field-kind); frames report their fields through the background.
 import type { PanelState } from '../../components/panel-state';
 import type { Store } from '../../components/store';
-import { classifyField } from '../../utils/fields/classify';
 import { fieldSeverity } from '../../utils/fields/severity';
 import { fieldMessageText } from '../../utils/field-texts';
-import { hasFieldKeywordGroups } from '../../utils/panel-texts/field-keywords';
 import { guardSide, offerPanel } from '../../utils/top-frame-bridge';
 import type { FieldKind, Severity } from '../../utils/types';
 
@@ -29,9 +27,6 @@ export function startFieldController({ host, root, store, signal }: Options) {
   };
 
   offerPanel({
-    // Without its keyword lists (the background never sent them) the classifier would call every
-    // field ordinary: lend none, and the guard says "not known" but still checks what is typed.
-    classifyField: hasFieldKeywordGroups() ? classifyField : null,
     fieldChanged(kind) {
       focused = kind;
       if (!kind) {

@@ -4,7 +4,6 @@ import { awaitPanel, guardSide, offerPanel, type GuardSide, type PanelSide } fro
 
 function panel(signal = new AbortController().signal): PanelSide {
   return {
-    classifyField: () => null,
     fieldChanged: () => null,
     calloutRoot: document.createElement('div').attachShadow({ mode: 'closed' }),
     isOwnUi: () => false,

@@ -1,15 +1,22 @@
-// The element classifier (element-classifier.ts) bound to the classifier (classify.ts): what the
-// background's tests, the unit tests and any single-bundle user call. In the top frame the guard
-// and the panel bind the same two across their scripts instead (utils/top-frame-bridge.ts).
-import { classifyField } from './classify';
-import { elementClassifier } from './element-classifier';
+// A control's kind as the guard gets it on focus, bound in one place for the unit tests and any
+// single-bundle user: its description (read.ts) and its form's (the card context, MAX_FORM at
+// most), classified as the background answers the guard's classify-field (remote.ts). The content
+// scripts carry no classifier: they send the descriptions to the background.
+import { classifyField, type FieldContext } from './classify';
+import { MAX_FORM } from './limits';
+import { describeField, scopeControls } from './read';
+import { cardContextOf } from './remote';
+import type { FieldKind } from '../types';
 
 export type { FieldDescription } from './classify';
 export { CONTROL_SELECTOR, contextScope, describeField, editingHost, scopeControls } from './read';
 
-const bound = elementClassifier(classifyField);
-
-/** describeField + formContext + classifyField: the kind of a control as the guard sees it on focus. */
-export const classifyElement = bound.classify;
 /** Whether `el`'s form (or nearest multi-control container) holds a card-number or card-code field. */
-export const formContext = bound.formContext;
+export function formContext(el: Element): FieldContext {
+  return { cardContext: cardContextOf(scopeControls(el).slice(0, MAX_FORM).map(describeField)) };
+}
+
+/** describeField + formContext + classifyField: the kind of a control as the guard gets it on focus. */
+export function classifyElement(el: Element): FieldKind | null {
+  return classifyField(describeField(el), formContext(el));
+}

@@ -1,10 +1,11 @@
 // The field guard's DOM runtime: tells its caller which kind of sensitive control has focus, before
 // anything is typed. No browser-extension API, no Preact and no classifier here (the caller gives
-// `kindOf`: the top frame classifies in place, sub-frames ask the background), so it runs in every frame.
+// `kindOf` and, in the top frame, a `prescan` that asks the background ahead of focus), so it runs in every frame.
 //
 // What it never does: keep, log or send a typed value. A value is read only inside the debounced
 // shape check (valueShape), held in a local for that call, and only the shape's name survives.
-import { CONTROL_SELECTOR, editingHost } from './read';
+import { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from './limits';
+import { CONTROL_SELECTOR, contextScope, editingHost } from './read';
 import type { FieldKind } from '../types';
 import { valueShape } from '../values/value-shape';
 
@@ -34,9 +35,20 @@ export interface FieldGuardOptions {
   isOwnUi?(element: Element): boolean;
   /**
    * Classify every control ahead of focus, in short slices when the page is idle, and then only
-   * what mutations add; a focus then finds its answer ready. Off by default (unit tests).
+   * what mutations add; a focus then finds its answer ready. Off by default (sub-frames, unit tests).
    */
-  prescan?: boolean;
+  prescan?: Prescanner;
+}
+
+/** Ahead-of-focus classification by someone else (the background): forms in, kinds back. */
+export interface Prescanner {
+  /** One form's controls (≤ MAX_FORM): read their descriptions now, for the next batch. */
+  add(form: readonly Element[]): void;
+  /**
+   * Sends the batch of what was added since the last call (it must be serialised now: this runs in
+   * the slice). `done` gets, later, each added control's kind in the order added, or null (no answer).
+   */
+  send(done: (kinds: readonly (FieldKind | null)[] | null) => void): void;
 }
 
 export interface FieldGuard {
@@ -53,7 +65,7 @@ const SHAPE_TYPES = new Set(['text', 'search', 'tel', 'number', 'email', 'url', 
 const CARD_KINDS = new Set<FieldKind>(['card-number', 'card-cvc', 'card-expiry']);
 /** Longest stretch of ahead-of-focus classification before yielding to the page. */
 const SLICE_MS = 6;
-/** Controls classified between two looks at the clock (a slice may run over by that many). */
+/** Controls looked at or described between two looks at the clock (a slice may run over by one form). */
 const CLOCK_EVERY = 8;
 /** Wait after a mutation before classifying what it added (mutation bursts come together). */
 const MUTATION_DELAY_MS = 100;
@@ -187,29 +199,89 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
   };
 
   // Ahead-of-focus classification. Roots to scan queue up (the document first, then what mutations
-  // add); each slice runs at most SLICE_MS and yields. Marks (no data) time the first full pass for
-  // the benchmark (bench/run.mjs); later passes are not marked, so the timeline does not grow.
-  const startPrescan = (): void => {
+  // add); each slice runs at most SLICE_MS and yields. A control's whole form (its context scope,
+  // in chunks of MAX_FORM) is described at once (the caller's `add`), and at the end of each slice
+  // the batch is sent (the caller's `send`), so the description and the sending count in the
+  // slice. Answers are trusted only if no mutation happened since the batch was read (`epoch`).
+  // Marks (no data) time the first full pass for the benchmark (bench/run.mjs): start/end per
+  // slice, done once its last answer is in; later passes are not marked.
+  const startPrescan = (prescan: Prescanner): void => {
     const queue: Element[] = [doc.documentElement];
     let list: ArrayLike<Element> = [];
     let size = 0; // list.length, read once (a DOM call on a NodeList)
     let at = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let firstPass = true;
+    let firstInFlight = 0;
+    let firstSent = false;
+    /** The epoch in which a control was sent (its answer on its way, or in `warm`). */
+    const sentAt = new WeakMap<Element, number>();
+    /** A context scope's controls, read once per epoch. */
+    const scopes = new WeakMap<Element, { epoch: number; controls: Element[] }>();
+    let batch: Element[] = [];
+    let forms = 0;
+
+    const formOf = (el: Element): Element[] => {
+      const scope = contextScope(el);
+      let entry = scopes.get(scope);
+      if (!entry || entry.epoch !== epoch) {
+        entry = { epoch, controls: Array.from(scope.querySelectorAll(CONTROL_SELECTOR)) };
+        scopes.set(scope, entry);
+      }
+      const all = entry.controls;
+      if (all.length <= MAX_FORM) return all.includes(el) ? all : [el];
+      const i = all.indexOf(el);
+      if (i < 0) return [el];
+      const from = i - (i % MAX_FORM);
+      return all.slice(from, from + MAX_FORM);
+    };
+
+    const flush = (): void => {
+      if (batch.length === 0) return;
+      const els = batch;
+      const sent = epoch;
+      const first = firstPass;
+      batch = [];
+      forms = 0;
+      if (first) firstInFlight++;
+      let answered = false;
+      prescan.send((kinds) => {
+        if (answered) return;
+        answered = true;
+        if (kinds && sent === epoch && !signal.aborted) {
+          for (let i = 0; i < els.length; i++) warm.set(els[i]!, { epoch: sent, kind: kinds[i] ?? null });
+          // A control that got focus before its answer: say it now.
+          const active = deepActive(doc);
+          const el = active ? editingHost(active) : null;
+          if (el && !described.has(el) && els.includes(el) && !isOwn(active)) report(stateFor(el));
+        }
+        if (first && --firstInFlight === 0 && firstSent) performance.mark('sxg:classify-done');
+      });
+    };
+
     const slice = (): void => {
       timer = null;
       if (signal.aborted) return;
       if (firstPass) performance.mark('sxg:classify-start');
       const end = performance.now() + SLICE_MS;
-      for (let step = 1; ; step++) {
-        // The clock is read every few controls: a read costs about as much as classifying one.
-        if (step % CLOCK_EVERY === 0 && performance.now() >= end) break;
+      let work = 0;
+      for (;;) {
+        // The clock is read every few controls: a read costs about as much as describing one.
+        if (work >= CLOCK_EVERY) {
+          work = 0;
+          if (performance.now() >= end) break;
+        }
         if (at < size) {
           const el = list[at++];
-          if (el && !described.has(el) && warm.get(el)?.epoch !== epoch) {
-            const kind = classifySafely(el);
-            if (kind !== undefined) warm.set(el, { epoch, kind });
-          }
+          work++;
+          if (!el || described.has(el) || sentAt.get(el) === epoch || warm.get(el)?.epoch === epoch) continue;
+          const form = formOf(el);
+          if (batch.length + form.length > MAX_BATCH_FIELDS || forms >= MAX_BATCH_FORMS) flush();
+          for (const c of form) sentAt.set(c, epoch);
+          prescan.add(form);
+          for (const c of form) batch.push(c);
+          forms++;
+          work += form.length;
           continue;
         }
         const root = queue.shift();
@@ -224,9 +296,11 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
         size = 0;
       }
       const more = at < size || queue.length > 0;
+      if (firstPass && !more) firstSent = true;
+      flush();
       if (firstPass) {
         performance.mark('sxg:classify-end');
-        if (!more) performance.mark('sxg:classify-done');
+        if (!more && firstInFlight === 0) performance.mark('sxg:classify-done');
       }
       if (more) timer = setTimeout(slice, 0);
       else firstPass = false;
@@ -278,7 +352,7 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
   );
 
   attach();
-  if (opts.prescan) startPrescan();
+  if (opts.prescan) startPrescan(opts.prescan);
   // A control may already have focus when the guard starts.
   const active = deepActive(doc);
   if (active && active !== doc.body) {

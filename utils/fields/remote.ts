@@ -1,12 +1,16 @@
-// The background's side of the sub-frame field guard: a frame sends the description of the
-// focused control and of the other controls of its form (labels, names, attributes: page text,
-// never a typed value), and gets back the kind and the warning texts in its language. The frames'
-// script then needs no keyword lists, no classifier and no texts (it stays small in every frame).
+// The background's side of the field guard. A frame sends the description of the focused control
+// and of the other controls of its form (labels, names, attributes: page text, never a typed
+// value), and gets back the kind and the warning texts in its language (classify-field). The top
+// frame also sends, ahead of focus, batches of whole forms and gets back each control's kind
+// (classify-fields). The content scripts then need no keyword lists and no classifier.
 // Everything here is pure and checks its input: a message is untrusted until proven otherwise.
 import { fieldMessageText } from '../field-texts';
 import { isLanguage } from '../language';
 import type { FieldKind, Language, Severity } from '../types';
 import { classifyField, type FieldDescription } from './classify';
+import { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from './limits';
+
+export { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from './limits';
 
 export interface ClassifyRequest {
   field: FieldDescription;
@@ -25,7 +29,6 @@ export interface ClassifyAnswer {
 
 /** Longest string and list a description may carry (describeField caps its texts well below these). */
 export const MAX_TEXT = 400;
-export const MAX_FORM = 200;
 const MAX_OPTIONS = 16;
 
 const STRING_KEYS = ['tag', 'type', 'autocomplete', 'name', 'id', 'label', 'placeholder', 'title', 'nearby', 'groupLabel', 'following', 'inputMode'] as const;
@@ -81,9 +84,37 @@ export function parseClassifyRequest(raw: Record<string, unknown>): ClassifyRequ
   return { field, form, lang: raw.lang };
 }
 
+export interface ClassifyBatch {
+  /** Forms (or chunks of a form's controls), each its own card context. */
+  forms: FieldDescription[][];
+}
+
+/** A batch of forms: 1..MAX_BATCH_FORMS forms of 1..MAX_FORM descriptions, MAX_BATCH_FIELDS in all, each well-formed. */
+export function parseClassifyBatch(raw: Record<string, unknown>): ClassifyBatch | null {
+  const list = raw.forms;
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_BATCH_FORMS) return null;
+  let total = 0;
+  for (const form of list) {
+    if (!Array.isArray(form) || form.length === 0 || form.length > MAX_FORM) return null;
+    total += form.length;
+  }
+  if (total > MAX_BATCH_FIELDS) return null;
+  const forms: FieldDescription[][] = [];
+  for (const form of list as unknown[][]) {
+    const out: FieldDescription[] = [];
+    for (const item of form) {
+      const d = parseDescription(item);
+      if (!d) return null;
+      out.push(d);
+    }
+    forms.push(out);
+  }
+  return { forms };
+}
+
 const CARD_AUTOCOMPLETE = /(^|\s)cc-(number|csc)(\s|$)/;
 
-/** Same reading as element-classifier.ts's formContext: the form holds a card-number or card-code field. */
+/** The form holds a card-number or card-code field (the card context of its controls). */
 export function cardContextOf(form: readonly FieldDescription[]): boolean {
   return form.some((d) => {
     if (CARD_AUTOCOMPLETE.test(d.autocomplete.toLowerCase())) return true;
@@ -96,4 +127,15 @@ export function classifyRequest(req: ClassifyRequest): ClassifyAnswer {
   const kind = classifyField(req.field, { cardContext: cardContextOf(req.form) });
   if (!kind) return { kind: null, texts: null };
   return { kind, texts: { warn: fieldMessageText(kind, 'warn', req.lang), info: fieldMessageText(kind, 'info', req.lang) } };
+}
+
+/** Each form's controls' kinds, in order; a form's card context comes from its own descriptions. */
+export function classifyBatch(batch: ClassifyBatch): { kinds: (FieldKind | null)[][] } {
+  return {
+    kinds: batch.forms.map((form) => {
+      const plain = form.map((d) => classifyField(d, { cardContext: false }));
+      const card = form.some((d, i) => CARD_AUTOCOMPLETE.test(d.autocomplete.toLowerCase()) || plain[i] === 'card-number' || plain[i] === 'card-cvc');
+      return card ? form.map((d) => classifyField(d, { cardContext: true })) : plain;
+    }),
+  };
 }

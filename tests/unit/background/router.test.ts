@@ -219,6 +219,40 @@ describe('handleMessage', () => {
     });
   });
 
+  describe('classify-field and classify-fields', () => {
+    const d = (label: string, extra: Record<string, unknown> = {}) => ({
+      tag: 'input', type: 'text', autocomplete: '', name: '', id: '', label, placeholder: '', title: '', nearby: '', groupLabel: '',
+      following: '', imageNearby: false, maxLength: null, inputMode: '', options: [], optionCount: 0, groupSize: 1, contentEditable: false, ...extra,
+    });
+
+    it('answers the top frame and sub-frames of a tab, each form with its own card context', async () => {
+      const { deps } = env;
+      const payForm = [d('Card number', { type: 'tel' }), d('CVC', { maxLength: 3 })];
+      const forms = [payForm, [d('Full name'), d('Customer password', { type: 'password' })]];
+      const kinds = [['card-number', 'card-cvc'], [null, 'password']];
+      expect(await handleMessage({ type: 'classify-fields', forms }, top(5), deps)).toEqual({ kinds });
+      expect(await handleMessage({ type: 'classify-fields', forms }, frame(5), deps)).toEqual({ kinds });
+      const one = await handleMessage({ type: 'classify-field', field: payForm[0], form: payForm, lang: 'en' }, top(5), deps);
+      expect(one).toMatchObject({ kind: 'card-number' });
+    });
+
+    it.each([
+      ['a sender with no tab', { id: ID, url: 'https://www.hk.chinamobile.com/x', frameId: 0 }],
+      ['an extension page', popup],
+      ['another extension', { ...top(5), id: 'evil-extension' }],
+    ])('is rejected from %s', async (_name, sender) => {
+      const { deps } = env;
+      expect(await handleMessage({ type: 'classify-fields', forms: [[d('Card number')]] }, sender as SenderLike, deps)).toEqual({ error: 'rejected' });
+    });
+
+    it('refuses a malformed or oversized batch as invalid', async () => {
+      const { deps } = env;
+      for (const forms of [[], [[]], 'x', [[d('x'), { tag: 'input' }]], [Array(201).fill(d('x'))], Array(6).fill(Array(200).fill(d('x'))), [[d('x'.repeat(401))]]]) {
+        expect(await handleMessage({ type: 'classify-fields', forms }, top(5), deps)).toEqual({ error: 'invalid' });
+      }
+    });
+  });
+
   describe('progress broadcast', () => {
     it('sends the new progress to every panel tab of the same kind of window, top frame only', async () => {
       const { deps, sent } = env;

@@ -1,6 +1,6 @@
-// describeField reads labels the way browsers infer them; formContext finds card forms, per form,
-// without document-wide queries; classifying 10,000 controls stays close to a bare attribute loop.
-import { describe, expect, it, vi } from 'vitest';
+// describeField reads labels the way browsers infer them; formContext finds card forms, per form.
+// (Whole pages, read once per form, are the prescan's tests: prescan.test.ts.)
+import { describe, expect, it } from 'vitest';
 import { classifyField } from '../../../utils/fields/classify';
 import { classifyElement, describeField, formContext } from '../../../utils/fields/describe';
 
@@ -83,50 +83,5 @@ describe('formContext', () => {
     expect(classifyElement(doc.getElementById('e')!)).toBe('card-expiry');
     expect(formContext(doc.getElementById('t')!).cardContext).toBe(false);
     expect(classifyElement(doc.getElementById('t')!)).toBeNull();
-  });
-
-  it('scans each form once, and never queries the whole document', () => {
-    const doc = load(Array.from({ length: 20 }, (_, f) => `<form id="f${f}">${Array.from({ length: 10 }, (_, i) => `<label for="i${f}-${i}">Field ${i}</label><input id="i${f}-${i}" name="f${i}">`).join('')}</form>`).join(''));
-    const form = doc.getElementById('f3')!;
-    const formScan = vi.spyOn(form, 'querySelectorAll');
-    const docQuery = vi.spyOn(doc, 'querySelectorAll');
-    const docAll = vi.spyOn(doc, 'getElementsByTagName');
-    for (const el of Array.from(doc.forms).flatMap((f) => Array.from(f.elements))) classifyElement(el);
-    expect(formScan).toHaveBeenCalledTimes(1);
-    // One label[for] index for the page, not a query per control.
-    expect(docQuery.mock.calls.length).toBeLessThanOrEqual(2);
-    expect(docAll).not.toHaveBeenCalled();
-  });
-});
-
-function bigPage(forms: number): Document {
-  const rows: string[] = [];
-  const labels = ['Full name', 'Email', 'Phone', 'Address', 'City', '卡号', '有效期', '安全码', '邮编', '备注'];
-  for (let f = 0; f < forms; f++) {
-    rows.push(`<form id="f${f}">`);
-    for (let i = 0; i < 20; i++) {
-      const id = `c${f}-${i}`;
-      const label = labels[i % labels.length] ?? '';
-      rows.push(`<div class="row"><label for="${id}">${label}</label><input id="${id}" name="field${i}" placeholder="${label}" aria-label="${label}"></div>`);
-    }
-    rows.push('</form>');
-  }
-  return load(rows.join(''));
-}
-
-function classifyAll(controls: Element[]): number {
-  let n = 0;
-  for (const el of controls) if (classifyElement(el)) n++;
-  return n;
-}
-
-// Speed is the benchmark's business (npm run bench measures classification against the floor in
-// real Chromium); here only what large pages must still get right.
-describe('large pages', () => {
-  it('classifies every control of a 1,000- and a 10,000-control page correctly', () => {
-    expect(classifyAll(Array.from(bigPage(50).querySelectorAll('input')))).toBe(300);
-    const large = Array.from(bigPage(500).querySelectorAll('input'));
-    expect(large.length).toBe(10_000);
-    expect(classifyAll(large)).toBe(3000);
   });
 });

@@ -6,9 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyField } from '../../../utils/fields/classify';
-import { CONTROL_SELECTOR, classifyElement, describeField, formContext } from '../../../utils/fields/describe';
-import { LiveDescription } from '../../../utils/fields/live-description';
+import { CONTROL_SELECTOR, describeField, formContext } from '../../../utils/fields/describe';
+import { startFocusGuard } from '../../../utils/fields/focus-guard';
 import { FIELD_KINDS } from '../../../utils/types';
+import { fakeBackground, prescanSettled } from './prescan-harness';
 
 const ROOT = join(__dirname, '../../fixtures/fields');
 const LABELS = [...FIELD_KINDS, 'none'] as const;
@@ -143,33 +144,26 @@ describe('field classification evaluation set', () => {
   });
 });
 
-// The guard classifies in the page with descriptions read lazily (live-description.ts) and card
-// contexts from its own scan: the same answers as the plain path above, on every control of the set.
-describe('classification in the page', () => {
+// The top frame's guard classifies ahead of focus: whole forms in batches to the background
+// (utils/fields/focus-guard.ts's prescan, classify-fields). Same answers as the plain path above,
+// on every control of the set.
+describe('classification ahead of focus', () => {
   const docs = [...fixtureDocuments(ROOT), ...fixtureDocuments(join(ROOT, 'holdout'))];
 
-  it('reads each control as describeField does, with and without card context', () => {
+  it('gives every control the kind of describeField + formContext + classifyField', async () => {
     let n = 0;
     for (const { file, doc } of docs) {
+      const bg = fakeBackground();
+      const stop = new AbortController();
+      const settled = prescanSettled(bg);
+      startFocusGuard(doc, { signal: stop.signal, kindOf: () => undefined, prescan: bg.prescan, onChange: () => {} });
+      await settled;
+      stop.abort();
       for (const el of Array.from(doc.querySelectorAll(CONTROL_SELECTOR))) {
-        const plain = describeField(el);
-        const live = new LiveDescription(el);
-        const where = `${file} ${el.outerHTML.slice(0, 80)}`;
-        expect(Object.fromEntries(Object.keys(plain).map((k) => [k, live[k as keyof typeof plain]])), where).toEqual(plain);
-        for (const cardContext of [false, true]) {
-          expect(classifyField(new LiveDescription(el), { cardContext }), where).toBe(classifyField(plain, { cardContext }));
-        }
+        expect(bg.kinds.get(el), `${file} ${el.outerHTML.slice(0, 80)}`).toBe(classifyField(describeField(el), formContext(el)));
         n++;
       }
     }
     expect(n).toBeGreaterThanOrEqual(300);
-  });
-
-  it('gives classifyElement the kind of describeField + formContext + classifyField', () => {
-    for (const { file, doc } of docs) {
-      const controls = Array.from(doc.querySelectorAll(CONTROL_SELECTOR));
-      const onPage = controls.map((el) => classifyElement(el));
-      controls.forEach((el, i) => expect(onPage[i], `${file} ${el.outerHTML.slice(0, 80)}`).toBe(classifyField(describeField(el), formContext(el))));
-    }
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classifyElement } from '../../../utils/fields/describe';
 import { startFocusGuard, type FieldGuardOptions, type FieldGuardState } from '../../../utils/fields/focus-guard';
 
-/** The focus guard with the classifier in place, as the top frame's guard runs it. */
+/** The focus guard with kinds as the background answers them (here in place, at once). */
 const startFieldGuard = (doc: Document, opts: Omit<FieldGuardOptions, 'kindOf'>) => startFocusGuard(doc, { kindOf: classifyElement, ...opts });
 
 const TEST_CARD = '4111 1111 1111 1111';

@@ -1,8 +1,19 @@
-// The background's side of the sub-frame guard (issue 6): it classifies a frame's field from its
-// description and its form's, exactly as the top frame does in place, and refuses malformed input.
+// The background's side of the guard (issue 6): it classifies a field from its description and
+// its form's (classify-field), or whole forms ahead of focus (classify-fields), and refuses
+// malformed or oversized input.
 import { describe, expect, it } from 'vitest';
 import { classifyElement, describeField, scopeControls } from '../../../utils/fields/describe';
-import { classifyRequest, MAX_FORM, MAX_TEXT, parseClassifyRequest, parseDescription } from '../../../utils/fields/remote';
+import {
+  classifyBatch,
+  classifyRequest,
+  MAX_BATCH_FIELDS,
+  MAX_BATCH_FORMS,
+  MAX_FORM,
+  MAX_TEXT,
+  parseClassifyBatch,
+  parseClassifyRequest,
+  parseDescription,
+} from '../../../utils/fields/remote';
 
 function page(html: string): void {
   document.body.innerHTML = html;
@@ -20,7 +31,7 @@ const LOGIN_FORM = `<form><label for="u">Mobile number</label><input id="u" name
   <label for="p">Customer password</label><input id="p" type="password"><label for="o">SMS code</label><input id="o" name="otp"></form>`;
 
 describe('classifyRequest', () => {
-  it('answers what classifyElement answers in place', () => {
+  it('answers what classifyElement answers', () => {
     for (const html of [CARD_FORM, LOGIN_FORM]) {
       page(html);
       for (const el of Array.from(document.querySelectorAll('input, select'))) {
@@ -69,5 +80,50 @@ describe('parseClassifyRequest', () => {
     const parsed = parseDescription({ ...good, value: '4111111111111111' });
     expect(parsed).not.toBeNull();
     expect(Object.keys(parsed ?? {})).not.toContain('value');
+  });
+});
+
+describe('classify-fields batches', () => {
+  it('answers each control of each form as classify-field does for it', () => {
+    for (const html of [CARD_FORM, LOGIN_FORM]) {
+      page(html);
+      const controls = Array.from(document.querySelectorAll('input, select'));
+      const batch = parseClassifyBatch(structuredClone({ forms: [controls.map(describeField)] }));
+      expect(batch).not.toBeNull();
+      if (!batch) continue;
+      expect(classifyBatch(batch).kinds).toEqual([controls.map((el) => classifyElement(el))]);
+    }
+  });
+
+  it('takes each form’s card context from its own fields only', () => {
+    page(CARD_FORM);
+    const expiry = describeField(document.getElementById('x') as Element);
+    const card = describeField(document.getElementById('c') as Element);
+    expect(classifyBatch({ forms: [[card, expiry], [expiry]] }).kinds).toEqual([['card-number', 'card-expiry'], [null]]);
+  });
+
+  it('refuses malformed or oversized batches', () => {
+    page(CARD_FORM);
+    const good = describeField(document.getElementById('c') as Element);
+    expect(parseClassifyBatch({ forms: [[good]] })).not.toBeNull();
+    expect(parseClassifyBatch({})).toBeNull();
+    expect(parseClassifyBatch({ forms: 'x' })).toBeNull();
+    expect(parseClassifyBatch({ forms: [] })).toBeNull();
+    expect(parseClassifyBatch({ forms: [[]] })).toBeNull();
+    expect(parseClassifyBatch({ forms: [good] })).toBeNull();
+    expect(parseClassifyBatch({ forms: [[good, null]] })).toBeNull();
+    expect(parseClassifyBatch({ forms: [[{ ...good, label: 'x'.repeat(MAX_TEXT + 1) }]] })).toBeNull();
+    expect(parseClassifyBatch({ forms: [Array(MAX_FORM + 1).fill(good)] })).toBeNull();
+    expect(parseClassifyBatch({ forms: Array(MAX_BATCH_FORMS + 1).fill([good]) })).toBeNull();
+    const full = Math.ceil((MAX_BATCH_FIELDS + 1) / MAX_FORM);
+    expect(parseClassifyBatch({ forms: Array(full).fill(Array(MAX_FORM).fill(good)) })).toBeNull();
+    expect(parseClassifyBatch({ forms: Array(MAX_BATCH_FIELDS / MAX_FORM).fill(Array(MAX_FORM).fill(good)) })).not.toBeNull();
+  });
+
+  it('keeps only the known keys (a value sent by mistake goes no further)', () => {
+    page(CARD_FORM);
+    const good = describeField(document.getElementById('c') as Element);
+    const batch = parseClassifyBatch({ forms: [[{ ...good, value: '4111111111111111' }]] });
+    expect(Object.keys(batch?.forms[0]?.[0] ?? {})).not.toContain('value');
   });
 });
