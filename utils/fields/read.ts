@@ -1,6 +1,6 @@
 // Turns a form control into plain data (FieldDescription) for the pure classifier. DOM reading
-// only: no value is ever read here, and no keyword list is needed, so the field guard in
-// sub-frames (which asks the background to classify) carries this file and not the classifier.
+// only: no value is ever read here, and no keyword list is needed, so the field guard (which
+// sends descriptions to the background to classify) carries this file and not the classifier.
 import type { FieldDescription } from './classify';
 
 export type { FieldDescription } from './classify';
