@@ -248,7 +248,7 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
       prescan.send((kinds) => {
         if (answered) return;
         answered = true;
-        if (kinds && sent === epoch && !signal.aborted) {
+        if (kinds && kinds.length === els.length && sent === epoch && !signal.aborted) {
           for (let i = 0; i < els.length; i++) warm.set(els[i]!, { epoch: sent, kind: kinds[i] ?? null });
           // A control that got focus before its answer: say it now.
           const active = deepActive(doc);

@@ -141,6 +141,22 @@ describe('ahead-of-focus classification through the background', () => {
     expect(all.filter((el) => bg.kinds.get(el)).length).toBe(3000);
   }, 120_000);
 
+  it('ignores an answer that does not match what was sent', async () => {
+    document.body.innerHTML = CARD_FORM;
+    let sent = 0;
+    startFocusGuard(document, {
+      signal: abort.signal,
+      kindOf,
+      prescan: { add: () => {}, send: (done) => void Promise.resolve().then(() => done(Array(++sent).fill('password'))) },
+      onChange: (s) => calls.push(s),
+    });
+    await vi.waitFor(() => expect(sent).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 0));
+    $('mail').focus();
+    expect(kindOf).toHaveBeenCalledWith($('mail'));
+    expect(calls).toEqual([]);
+  });
+
   it('sends descriptions, never values', async () => {
     document.body.innerHTML = CARD_FORM;
     $('pan').value = '4111 1111 1111 1111';
