@@ -50,7 +50,7 @@ export interface SiteDeps {
   /** The manifest's official match patterns: the probe never runs there. */
   officialPatterns: readonly string[];
   setBadge(tabId: number, badge: Badge): Promise<void>;
-  /** Starts the panel, and the guard it lends its classifier to, in the tab's top frame (scripting.executeScript). */
+  /** Starts the guard and the panel it borrows texts and a shadow root from, in the tab's top frame (scripting.executeScript). */
   injectPanel(tabId: number): Promise<void>;
   uiLanguage: Language;
   now?: () => number;

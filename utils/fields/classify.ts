@@ -277,8 +277,8 @@ export function classifyField(d: FieldDescription, ctx: FieldContext): FieldKind
 
   if (select) return classifySelect(d, ctx);
 
-  // Each text is read and matched only when the decision gets to it (the description may be
-  // read lazily from the page, see live-description.ts); toText's memo makes asking again cheap.
+  // Each text is normalised and matched only when the decision gets to it; toText's memo makes
+  // asking again cheap (a page's rows repeat their labels).
   const m = matchers();
   const label = labelOf(d);
   // Visible text first (what the user reads), then name/id: Chinese sites often name an ID
