@@ -70,6 +70,36 @@ async function askOne(el: Element, lang: Language): Promise<ClassifyAnswer | nul
 }
 
 /**
+ * The guard's kindOf when a control's kind is asked for on focus, one control at a time (the top
+ * frame's fallback before its batch answers; sub-frames' only way): undefined until the answer is
+ * in, then `refresh` tells the guard. No answer (the background unreachable) counts as ordinary.
+ */
+function askOnFocus(lang: Language, lifetime: AbortController, refresh: (el: Element) => void) {
+  const answers = new WeakMap<Element, ClassifyAnswer>();
+  const asked = new WeakSet<Element>();
+  return {
+    answers,
+    kindOf(el: Element): FieldKind | null | undefined {
+      const answer = answers.get(el);
+      if (answer) return answer.kind;
+      if (!asked.has(el)) {
+        asked.add(el);
+        askOne(el, lang)
+          .catch(() => {
+            if (orphaned()) lifetime.abort(); // the extension was reloaded: stop quietly
+            return null;
+          })
+          .then((reply) => {
+            answers.set(el, reply ?? { kind: null, texts: null });
+            refresh(el);
+          });
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
  * Ahead-of-focus classification by the background, for the top frame: each slice's forms go in
  * one classify-fields message (serialised in the slice), and the kinds come back in order.
  */
@@ -120,22 +150,7 @@ function guardTopFrame(panel: PanelSide): GuardSide {
     run = stop;
     panel.signal.addEventListener('abort', () => stop.abort(), { once: true });
     // A focus before the batch's answer: this control alone (the panel says the texts, so any language).
-    const answers = new WeakMap<Element, FieldKind | null>();
-    const asked = new WeakSet<Element>();
-    const kindOf = (el: Element): FieldKind | null | undefined => {
-      if (answers.has(el)) return answers.get(el);
-      if (!asked.has(el)) {
-        asked.add(el);
-        askOne(el, 'en').then(
-          (answer) => answers.set(el, answer?.kind ?? null),
-          () => {
-            if (orphaned()) stop.abort();
-            answers.set(el, null);
-          },
-        ).finally(() => guard?.refresh(el));
-      }
-      return undefined;
-    };
+    const { kindOf } = askOnFocus('en', stop, (el) => guard?.refresh(el));
     guard = startFocusGuard(document, { signal: stop.signal, kindOf, isOwnUi: panel.isOwnUi, prescan: backgroundPrescan(stop), onChange: show });
   };
   start();
@@ -148,34 +163,14 @@ function guardFrame(): void {
   const lifetime = new AbortController();
   const lang = languageFromTag(document.documentElement.lang) ?? languageFromTag(navigator.language) ?? 'en';
   const acknowledged = new WeakSet<Element>();
-  /** The background's answers, per control, for this page view. */
-  const answers = new WeakMap<Element, ClassifyAnswer>();
-  const asked = new WeakSet<Element>();
   let seq = 0;
   let guard: FieldGuard | null = null;
-
-  const ask = async (el: Element): Promise<void> => {
-    let answer: ClassifyAnswer = { kind: null, texts: null };
-    try {
-      answer = (await askOne(el, lang)) ?? answer;
-    } catch {
-      if (orphaned()) lifetime.abort(); // the extension was reloaded: stop quietly
-    }
-    answers.set(el, answer);
-    guard?.refresh(el);
-  };
+  // The background's answers, per control, for this page view.
+  const { answers, kindOf } = askOnFocus(lang, lifetime, (el) => guard?.refresh(el));
 
   guard = startFocusGuard(document, {
     signal: lifetime.signal,
-    kindOf(el) {
-      const answer = answers.get(el);
-      if (answer) return answer.kind;
-      if (!asked.has(el)) {
-        asked.add(el);
-        void ask(el);
-      }
-      return undefined;
-    },
+    kindOf,
     async onChange(state) {
       const mine = ++seq;
       const msg: ToBackground = { type: 'field-focus', kind: state?.kind ?? null };

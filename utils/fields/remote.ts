@@ -72,15 +72,22 @@ export function parseDescription(raw: unknown): FieldDescription | null {
   return d;
 }
 
-export function parseClassifyRequest(raw: Record<string, unknown>): ClassifyRequest | null {
-  const field = parseDescription(raw.field);
-  if (!field || !isLanguage(raw.lang) || !Array.isArray(raw.form) || raw.form.length > MAX_FORM) return null;
+/** A list of `min`..MAX_FORM descriptions, each well-formed. */
+function parseForm(raw: unknown, min: number): FieldDescription[] | null {
+  if (!Array.isArray(raw) || raw.length < min || raw.length > MAX_FORM) return null;
   const form: FieldDescription[] = [];
-  for (const item of raw.form) {
+  for (const item of raw) {
     const d = parseDescription(item);
     if (!d) return null;
     form.push(d);
   }
+  return form;
+}
+
+export function parseClassifyRequest(raw: Record<string, unknown>): ClassifyRequest | null {
+  const field = parseDescription(raw.field);
+  const form = parseForm(raw.form, 0);
+  if (!field || !form || !isLanguage(raw.lang)) return null;
   return { field, form, lang: raw.lang };
 }
 
@@ -93,34 +100,29 @@ export interface ClassifyBatch {
 export function parseClassifyBatch(raw: Record<string, unknown>): ClassifyBatch | null {
   const list = raw.forms;
   if (!Array.isArray(list) || list.length === 0 || list.length > MAX_BATCH_FORMS) return null;
+  // The whole batch's size first: an oversized one is refused before any description is read.
   let total = 0;
-  for (const form of list) {
-    if (!Array.isArray(form) || form.length === 0 || form.length > MAX_FORM) return null;
-    total += form.length;
-  }
+  for (const form of list) total += Array.isArray(form) ? form.length : 0;
   if (total > MAX_BATCH_FIELDS) return null;
   const forms: FieldDescription[][] = [];
-  for (const form of list as unknown[][]) {
-    const out: FieldDescription[] = [];
-    for (const item of form) {
-      const d = parseDescription(item);
-      if (!d) return null;
-      out.push(d);
-    }
-    forms.push(out);
+  for (const item of list) {
+    const form = parseForm(item, 1);
+    if (!form) return null;
+    forms.push(form);
   }
   return { forms };
 }
 
 const CARD_AUTOCOMPLETE = /(^|\s)cc-(number|csc)(\s|$)/;
 
+/** A control that gives its form card context: a card number or code (by autocomplete or by its kind without context). */
+function isCardField(d: FieldDescription, plainKind: FieldKind | null): boolean {
+  return plainKind === 'card-number' || plainKind === 'card-cvc' || CARD_AUTOCOMPLETE.test(d.autocomplete.toLowerCase());
+}
+
 /** The form holds a card-number or card-code field (the card context of its controls). */
 export function cardContextOf(form: readonly FieldDescription[]): boolean {
-  return form.some((d) => {
-    if (CARD_AUTOCOMPLETE.test(d.autocomplete.toLowerCase())) return true;
-    const kind = classifyField(d, { cardContext: false });
-    return kind === 'card-number' || kind === 'card-cvc';
-  });
+  return form.some((d) => isCardField(d, classifyField(d, { cardContext: false })));
 }
 
 export function classifyRequest(req: ClassifyRequest): ClassifyAnswer {
@@ -134,8 +136,7 @@ export function classifyBatch(batch: ClassifyBatch): { kinds: (FieldKind | null)
   return {
     kinds: batch.forms.map((form) => {
       const plain = form.map((d) => classifyField(d, { cardContext: false }));
-      const card = form.some((d, i) => CARD_AUTOCOMPLETE.test(d.autocomplete.toLowerCase()) || plain[i] === 'card-number' || plain[i] === 'card-cvc');
-      return card ? form.map((d) => classifyField(d, { cardContext: true })) : plain;
+      return form.some((d, i) => isCardField(d, plain[i] ?? null)) ? form.map((d) => classifyField(d, { cardContext: true })) : plain;
     }),
   };
 }
