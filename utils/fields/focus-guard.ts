@@ -7,7 +7,7 @@
 import { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from './limits';
 import { CONTROL_SELECTOR, contextScope, editingHost } from './read';
 import type { FieldKind } from '../types';
-import { valueShape } from '../values/value-shape';
+import { valueShape, type ValueShape } from '../values/value-shape';
 
 export interface FieldGuardState {
   element: Element;
@@ -90,7 +90,7 @@ function shapeCheckable(el: Element): boolean {
 }
 
 /** Reads the control's current text and returns only its shape. The text is not kept. */
-function shapeOf(el: Element): 'card-number' | 'id-number' | null {
+function shapeOf(el: Element): ValueShape | null {
   if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') return valueShape((el as HTMLInputElement).value);
   return valueShape(el.textContent ?? '');
 }
@@ -100,8 +100,8 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
   const debounceMs = opts.debounceMs ?? 250;
   /** Kind by description, per control, computed on first focus. */
   const described = new WeakMap<Element, FieldKind | null>();
-  /** Kind upgraded by a value's shape (the shape's name only, never the value). */
-  const byValue = new WeakMap<Element, FieldKind>();
+  /** Kind set by a value's shape (the shape's name only, never the value); null: a SIM's number in a card field. */
+  const byValue = new WeakMap<Element, FieldKind | null>();
   let state: FieldGuardState | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pending: Element | null = null;
@@ -131,6 +131,7 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
   const stateFor = (el: Element): FieldGuardState | null => {
     const valueKind = byValue.get(el);
     if (valueKind) return { element: el, kind: valueKind, source: 'value' };
+    if (valueKind === null) return null;
     const kind = descriptionKind(el);
     return kind ? { element: el, kind, source: 'description' } : null;
   };
@@ -178,7 +179,11 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
     if (!el || signal.aborted || !el.isConnected) return;
     const shape = shapeOf(el);
     const baseKind = descriptionKind(el);
-    if (shape && shape !== baseKind && !(shape === 'id-number' && baseKind !== null)) {
+    if (shape === 'sim-number') {
+      // A SIM's ICCID is never a bank card, whatever the field says (a carrier's "card number").
+      if (baseKind === 'card-number') byValue.set(el, null);
+      else byValue.delete(el);
+    } else if (shape && shape !== baseKind && !(shape === 'id-number' && baseKind !== null)) {
       byValue.set(el, shape);
     } else {
       byValue.delete(el);
@@ -190,8 +195,9 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
     const el = targetOf(event);
     if (!el || !shapeCheckable(el)) return;
     const kind = descriptionKind(el);
-    // Card fields are already warned about; passwords are never looked at.
-    if (kind && (CARD_KINDS.has(kind) || kind === 'password')) return;
+    // Card fields are already warned about (a card number's is checked only for a SIM's number);
+    // passwords are never looked at.
+    if (kind && kind !== 'card-number' && (CARD_KINDS.has(kind) || kind === 'password')) return;
     if (timer !== null && pending !== el) runShapeCheck();
     if (timer !== null) clearTimeout(timer);
     pending = el;

@@ -16,7 +16,8 @@ const cardNumber = fc
     const payload = (prefix + body).slice(0, 18);
     return payload + luhnCheckDigit(payload);
   })
-  .filter((n) => n.length >= 12 && n.length <= 19 && !/^(\d)\1+$/.test(n));
+  // 15 digits: only American Express (34, 37) issues them; other 15-digit numbers are IMEIs (issue 15).
+  .filter((n) => n.length >= 12 && n.length <= 19 && !/^(\d)\1+$/.test(n) && (n.length !== 15 || /^3[47]/.test(n)));
 
 const hkid = fc.tuple(letters(1, 2), digits(6, 6)).map(([l, d]) => ({ l, d, check: hkidCheckDigit(l, d) ?? '?' }));
 
@@ -122,5 +123,13 @@ describe('valueShape', () => {
     ['4111-1111-1111-1111', 'card-number'],
     ['A123456(3)', 'id-number'],
     ['11010519491231002X', 'id-number'],
+    // A SIM's own numbers are never a bank card, whatever their check digit (issue 15).
+    ['8985200012345678905', 'sim-number'], // ICCID, 19 digits, Luhn-valid
+    ['8985 2000 1234 5678 9067', 'sim-number'], // ICCID, 20 digits
+    ['SIM 89852000123456789 06', 'sim-number'],
+    ['353456789012348', null], // IMEI, 15 digits, Luhn-valid
+    ['my phone 490154203237518', null], // IMEI
+    ['378282246310005', 'card-number'], // American Express, 15 digits
+    ['ICCID 8985200012345678905 and card 4111 1111 1111 1111', 'card-number'],
   ])('%j → %j', (value, shape) => expect(valueShape(value)).toBe(shape));
 });
