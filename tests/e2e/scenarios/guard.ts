@@ -103,6 +103,28 @@ export function defineGuardScenarios(name: BrowserName) {
       }
     });
 
+    // Issue 15: a SIM's own numbers are never a card-* kind, whatever their check digit; a refund
+    // bank card number on the same deregistration form still warns.
+    it('a Luhn-valid ICCID in "SIM card number (ICCID)" and an IMEI get no card warning; the refund bank card field does', async () => {
+      const page = await browser.open(`${ORIGIN}/__fixture/sim-dereg-form`);
+      try {
+        await page.waitForPanel((s) => s.present);
+        for (const [sel, value] of [['#iccid', '8985200012345678905'], ['#imei', '353456789012348']] as const) {
+          await page.focus(sel);
+          await sleep(300);
+          expect({ sel, messages: await page.fieldKindElements() }).toEqual({ sel, messages: [] });
+          await page.type(value);
+          await sleep(800); // past the guard's shape check
+          expect({ sel, messages: await page.fieldKindElements() }).toEqual({ sel, messages: [] });
+        }
+        await page.focus('#refund-card');
+        const [msg] = await oneMessage(page, 'card-number');
+        expect(msg).toMatchObject({ severity: 'warn', role: 'alert' });
+      } finally {
+        await page.close();
+      }
+    });
+
     it('clicking inside the panel does not blur the field, and the message stays', async () => {
       const page = await browser.open(`${ORIGIN}/tc/refill`);
       try {
