@@ -2,6 +2,7 @@
 // The target is the most specific one: 取消登記 (deregistration) over 終止服務 (termination) over a
 // generic "cancel" in an account menu; never a bare "Cancel" that closes a dialog or a form.
 import type { PageSnapshot, SnapshotAction, StepSignal } from '../types';
+import { signalOf, THRESHOLD, type Evidence } from './evidence';
 import { isRequestShaped } from './page';
 import { has, normalise, wordsOf } from './words';
 
@@ -16,7 +17,7 @@ function tierOf(a: SnapshotAction): number {
   return 0;
 }
 
-export function detectFindEntry(snap: PageSnapshot): StepSignal | null {
+export function scoreFindEntry(snap: PageSnapshot): Evidence | null {
   // The button that submits a cancellation request is the request itself, not the way to it.
   const requestSubmits = new Set(snap.forms.filter(isRequestShaped).flatMap((f) => f.submitTexts));
   let best: { ref: number; score: number } | null = null;
@@ -28,5 +29,10 @@ export function detectFindEntry(snap: PageSnapshot): StepSignal | null {
     const score = tier * 2 + (a.inNav ? 0 : 1);
     if (!best || score > best.score) best = { ref: a.ref, score };
   }
-  return best ? { step: 'find-entry', target: best.ref } : null;
+  // A way on is never strong evidence by itself: any later step the page shows wins over it.
+  return best ? { score: THRESHOLD + (best.score >= 6 ? 1 : 0), target: best.ref } : null;
+}
+
+export function detectFindEntry(snap: PageSnapshot): StepSignal | null {
+  return signalOf('find-entry', scoreFindEntry(snap));
 }

@@ -1,11 +1,13 @@
-// Which step is this page? Per-carrier URL rules first, then the five generic detectors; when
-// several fire, the furthest step along the flow wins.
+// Which step is this page? Per-carrier URL rules first, then the five generic detectors, each
+// scoring its evidence (evidence.ts): the page gets the furthest of its well-supported steps, else
+// the furthest of those that reached the threshold, else none.
 import { STEP_IDS, type Carrier, type PageSnapshot, type StepId, type StepSignal, type UrlRule } from '../types';
-import { detectAwaitReview } from './await-review';
-import { detectConfirmed } from './confirmed';
-import { detectFindEntry } from './find-entry';
-import { detectSignIn } from './sign-in';
-import { detectSubmitRequest } from './submit-request';
+import { detectAwaitReview, scoreAwaitReview } from './await-review';
+import { detectConfirmed, scoreConfirmed } from './confirmed';
+import { signalOf, STRONG, type Evidence } from './evidence';
+import { detectFindEntry, scoreFindEntry } from './find-entry';
+import { detectSignIn, scoreSignIn } from './sign-in';
+import { detectSubmitRequest, scoreSubmitRequest } from './submit-request';
 
 export type Detector = (snap: PageSnapshot) => StepSignal | null;
 
@@ -18,6 +20,15 @@ export const DETECTORS: Readonly<Record<StepId, Detector>> = {
   'submit-request': detectSubmitRequest,
   'await-review': detectAwaitReview,
   confirmed: detectConfirmed,
+};
+
+/** Each step's evidence on a page (null: none); the detectors above apply the threshold to it. */
+export const SCORERS: Readonly<Record<StepId, (snap: PageSnapshot) => Evidence | null>> = {
+  'sign-in': scoreSignIn,
+  'find-entry': scoreFindEntry,
+  'submit-request': scoreSubmitRequest,
+  'await-review': scoreAwaitReview,
+  confirmed: scoreConfirmed,
 };
 
 const ruleRegex = new Map<string, RegExp | null>();
@@ -63,6 +74,19 @@ export function detectStep(snap: PageSnapshot, carrier: Pick<Carrier, 'urlRules'
     const target = DETECTORS[rule.step](snap)?.target;
     return target === undefined ? { step: rule.step } : { step: rule.step, target };
   }
-  const all = detectAll(snap);
-  return all[all.length - 1] ?? null;
+  return bestSupported(snap);
+}
+
+/** The furthest well-supported step, else the furthest step found at all (flow order breaks ties). */
+export function bestSupported(snap: PageSnapshot): StepSignal | null {
+  let strong: StepSignal | null = null;
+  let found: StepSignal | null = null;
+  for (const step of STEP_ORDER) {
+    const evidence = SCORERS[step](snap);
+    const signal = signalOf(step, evidence);
+    if (!signal) continue;
+    found = signal;
+    if ((evidence?.score ?? 0) >= STRONG) strong = signal;
+  }
+  return strong ?? found;
 }

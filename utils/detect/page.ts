@@ -38,6 +38,10 @@ export function isIdField(f: SnapshotField): boolean {
 }
 
 export function isPaymentField(f: SnapshotField): boolean {
+  // A bank card for a refund ("refund bank card number" on a deregistration request) pays nothing.
+  if (has(f.label, 'common.refund') || has(attrWords(f.name), 'common.refund')) return false;
+  // Nor does a SIM's own number ("SIM卡號碼 (ICCID)" holds 卡號碼).
+  if (has(fieldText(f), 'submit-request.simField')) return false;
   if (f.autocomplete.startsWith('cc-')) return true;
   // An identity document is never a payment card: "Hong Kong Identity Card number" and "HKID card
   // number" hold "card number" but ask for an ID.
@@ -61,11 +65,17 @@ export function hasCancelWords(text: string): boolean {
 /** What a cancellation request form asks for, if anything (ID number, reason, agreement). */
 export function requestFields(form: SnapshotForm): { id: boolean; reason: boolean; agreement: boolean } {
   if (isPaymentForm(form)) return { id: false, reason: false, agreement: false };
+  const typed = form.fields.filter((f) => f.type !== 'checkbox');
   return {
-    id: form.fields.some(isIdField),
-    reason: form.fields.some((f) => f.type !== 'checkbox' && has(fieldText(f), 'submit-request.reasonField')),
+    id: typed.some((f) => isIdField(f) || has(fieldText(f), 'submit-request.docTypeField')),
+    reason: typed.some((f) => has(fieldText(f), 'submit-request.reasonField')),
     agreement: form.checkboxLabels.some((l) => has(l, 'submit-request.agreement')),
   };
+}
+
+/** The path's words ("/prepaid/cancel-rnr" → "prepaid cancel rnr"), for URL evidence. */
+export function pathWords(path: string): string {
+  return attrWords(path.replace(/[/#]+/g, ' '));
 }
 
 export function isRequestShaped(form: SnapshotForm): boolean {
