@@ -17,28 +17,31 @@ function formScore(form: SnapshotForm): number {
   return (r.id ? 2 : 0) + (r.reason ? 1 : 0) + (r.agreement ? 1 : 0) + (sim ? 1 : 0);
 }
 
-/** Where the page says what the form is for. */
-function contextScore(snap: PageSnapshot, form: SnapshotForm): number {
-  // Checkbox labels are left out on purpose: "I have read the cancellation policy" on a plan
-  // order form says nothing about what the form does.
-  const formText = [...form.submitTexts, ...form.fields.filter((f) => f.type !== 'checkbox').map((f) => f.label)];
-  if (hasCancelWords([snap.title, ...snap.headings].join(' | ')) || formText.some(hasCancelWords)) return 3;
+/** Where the page says what its forms are for: the headings (3), the lines above the forms, without
+ * checkbox labels (2), and the URL (2). Read once per page, and only when a form asks for something. */
+function pageContext(snap: PageSnapshot): number {
+  if (hasCancelWords([snap.title, ...snap.headings].join(' | '))) return 3;
   let score = 0;
-  // The lines above the form ("to cancel the registration of your SIM, fill in…"), without the
-  // checkbox labels, and the URL.
   let top = snap.text.slice(0, STATUS_ZONE_CHARS);
-  for (const f of snap.forms) for (const l of f.checkboxLabels) top = top.split(l).join(' | ');
+  for (const f of snap.forms) for (const l of f.checkboxLabels) if (l) top = top.split(l).join(' | ');
   if (hasCancelWords(top)) score += 2;
   if (has(pathWords(snap.path), 'common.urlCancel')) score += 2;
   return score;
 }
 
+/** The form's own words (its buttons and field labels) say cancel. Checkbox labels are left out on
+ * purpose: "I have read the cancellation policy" on a plan order form says nothing about the form. */
+function formSaysCancel(form: SnapshotForm): boolean {
+  return form.submitTexts.some(hasCancelWords) || form.fields.some((f) => f.type !== 'checkbox' && hasCancelWords(f.label));
+}
+
 export function scoreSubmitRequest(snap: PageSnapshot): Evidence | null {
   let best: Evidence | null = null;
+  let page: number | null = null;
   for (const form of snap.forms) {
     const asks = formScore(form);
     if (asks === 0) continue;
-    const about = contextScore(snap, form);
+    const about = formSaysCancel(form) ? 3 : (page ??= pageContext(snap));
     if (about < 2) continue;
     const score = asks + about;
     if (!best || score > best.score) best = { score };

@@ -238,8 +238,8 @@ function keywordVerdict(t: Text, m: MatcherSet, d: FieldDescription, ctx: FieldC
   if (has(m, 'card-expiry', t) || (has(m, 'card-expiry-context', t) && ctx.cardContext)) {
     return has(m, 'not-card-date', t) ? SILENT : 'card-expiry';
   }
-  // "HKID card number": an identity card is not a bank card.
-  if (has(m, 'id-number', t)) return 'id-number';
+  // "HKID card number": an identity card is not a bank card. "Passport expiry date": a date.
+  if (has(m, 'id-number', t)) return has(m, 'card-expiry-context', t) ? SILENT : 'id-number';
   if (has(m, 'card-number', t) || (has(m, 'card-number-context', t) && ctx.cardContext)) {
     if (has(m, 'card-holder', t)) return SILENT;
     if (has(m, 'password', t)) return 'password'; // 카드 비밀번호, a card PIN's first digits
@@ -273,7 +273,7 @@ export function classifyField(d: FieldDescription, ctx: FieldContext): FieldKind
   const acKind = Object.hasOwn(AC_KIND, token) ? AC_KIND[token] : undefined; // never Object.prototype's keys ("__proto__")
   if (acKind) return acKind;
   const acPassword = AC_PASSWORD.has(token);
-  if (AC_ORDINARY.has(token) && d.type !== 'password') return null;
+  if (AC_ORDINARY.has(token) && d.type !== 'password') return strongCardLabel(d);
 
   if (select) return classifySelect(d, ctx);
 
@@ -295,6 +295,17 @@ export function classifyField(d: FieldDescription, ctx: FieldContext): FieldKind
   if (isSplitCardBox(d, ctx)) return 'card-number';
   if (d.type === 'password' || acPassword) return 'password';
   return null;
+}
+
+/**
+ * An ordinary autocomplete token (`tel` on "Credit card number": a copied attribute) does not
+ * silence a visible label that names a card field outright; anything less, and the token is trusted.
+ */
+function strongCardLabel(d: FieldDescription): FieldKind | null {
+  if (d.tag === 'select') return null;
+  const text = matchers().text;
+  const v = keywordVerdict(labelOf(d), text, d, { cardContext: false }) ?? keywordVerdict(toText(d.nearby), text, d, { cardContext: false });
+  return v === 'card-number' || v === 'card-cvc' || v === 'card-expiry' ? v : null;
 }
 
 function labelOf(d: FieldDescription): Text {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const FILE = join(__dirname, '../../../assets/keywords/fields.json');
-const LANGS = ['attr', 'en', 'ja', 'ko', 'zh-Hans', 'zh-Hant'];
+// Issue 15 added the other languages of Chromium's autofill keyword lists.
+const LANGS = ['attr', 'de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'sv', 'tr', 'zh-Hans', 'zh-Hant'];
 
 describe('assets/keywords/fields.json', () => {
   const text = readFileSync(FILE, 'utf8');
