@@ -62,6 +62,27 @@ interface PendingField {
   wrap: Acc | null;
 }
 
+/** An editing host or a role=textbox box: what the user types, never read. */
+function typedInto(el: Element): boolean {
+  const editable = el.getAttribute('contenteditable');
+  return (editable !== null && editable.toLowerCase() !== 'false') || el.getAttribute('role') === 'textbox';
+}
+
+/** An element's text, up to a label's length, without what is typed into it or below it (editing hosts, text areas, scripts). */
+function safeText(root: Element): string {
+  let out = '';
+  const stack: Node[] = [root];
+  while (stack.length && out.length < SNAPSHOT_LIMITS.label) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) out += (n as Text).data;
+    else if (n.nodeType === 1 && !typedInto(n as Element) && !SKIP_TAGS.has((n as Element).localName)) {
+      out += ' ';
+      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+  }
+  return out;
+}
+
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -185,9 +206,8 @@ export function takeSnapshot(doc: Document, loc: SnapshotLocation): { snapshot: 
       }
     }
     if (SKIP_TAGS.has(tag)) return;
-    // Editing hosts hold what the user types (true, '', plaintext-only, any case): never read.
-    const editable = el.getAttribute('contenteditable');
-    if (editable !== null && editable.toLowerCase() !== 'false') return;
+    // Editing hosts and role=textbox boxes hold what the user types (true, '', plaintext-only, any case): never read.
+    if (typedInto(el)) return;
 
     const savedNav = nav;
     const savedChrome = chrome;
@@ -312,7 +332,8 @@ export function takeSnapshot(doc: Document, loc: SnapshotLocation): { snapshot: 
     const by = el.getAttribute('aria-labelledby');
     if (by) {
       for (const id of by.split(/\s+/).slice(0, 5)) {
-        const t = id ? doc.getElementById(id)?.textContent : null;
+        const target = id ? doc.getElementById(id) : null;
+        const t = target ? safeText(target) : null;
         if (t) parts.push(cap(collapse(t), SNAPSHOT_LIMITS.label));
       }
     }

@@ -31,6 +31,12 @@ function isControlElement(el: Element): boolean {
   return isControl(el, el.tagName);
 }
 
+/** What a user types into (an editing host, a role=textbox box): its text is never read. */
+export function isTypedInto(el: Element): boolean {
+  const ce = el.getAttribute('contenteditable');
+  return (ce !== null && ce !== 'false') || el.getAttribute('role') === 'textbox';
+}
+
 /** The element a focus or input event is really about: the editing host for contenteditable. */
 export function editingHost(target: Element): Element | null {
   if (CONTROL_TAGS.has(target.tagName)) return target.tagName === 'BUTTON' ? null : target;
@@ -61,6 +67,7 @@ function boundedText(node: Node, cap: number): string {
     const tag = el.tagName;
     // An element holding text only (most labels): its text in one call. (textContent would also
     // count CDATA sections, which only XML documents have.)
+    if (isTypedInto(el)) return '';
     if (tag !== 'IMG' && !SKIP_TEXT.has(tag.toUpperCase()) && el.childElementCount === 0) {
       const text = el.textContent ?? '';
       return text.length > cap ? text.slice(0, cap) : text;
@@ -81,7 +88,7 @@ function walkText(n: Node, cap: number, out: { text: string }): boolean {
   if (type !== 1) return true;
   const el = n as Element;
   const tag = el.tagName;
-  if (SKIP_TEXT.has(tag.toUpperCase())) return true;
+  if (SKIP_TEXT.has(tag.toUpperCase()) || isTypedInto(el)) return true;
   if (tag === 'IMG') {
     out.text += ' ' + (el.getAttribute('alt') ?? '') + ' ';
     return out.text.length < cap;
@@ -139,7 +146,7 @@ function readBack(n: Node, back: ReadBack): boolean {
   if (type !== 1) return false;
   const e = n as Element;
   const tag = e.tagName;
-  if (isControl(e, tag)) {
+  if (isControl(e, tag) || isTypedInto(e)) {
     back.stop = true;
     return true;
   }
