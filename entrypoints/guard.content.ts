@@ -58,6 +58,18 @@ function drawCallout(root: ShadowRoot, state: FieldGuardState | null, warning: F
   performance.mark('sxg:callout-rendered');
 }
 
+type OpenShadow = { openOrClosedShadowRoot?(el: Element): ShadowRoot | null };
+const dom = (globalThis as { chrome?: { dom?: OpenShadow } }).chrome?.dom;
+
+/** The page's own closed shadow root of `host` (Chrome: chrome.dom; Firefox: the element's own property). */
+function shadowRootOf(host: Element): ShadowRoot | null {
+  try {
+    return dom?.openOrClosedShadowRoot ? dom.openOrClosedShadowRoot(host) : ((host as { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? null);
+  } catch {
+    return null;
+  }
+}
+
 /** The extension was reloaded or removed: this script's messages go nowhere any more. */
 const orphaned = (): boolean => !browser.runtime?.id;
 
@@ -151,7 +163,7 @@ function guardTopFrame(panel: PanelSide): GuardSide {
     panel.signal.addEventListener('abort', () => stop.abort(), { once: true });
     // A focus before the batch's answer: this control alone (the panel says the texts, so any language).
     const { kindOf } = askOnFocus('en', stop, (el) => guard?.refresh(el));
-    guard = startFocusGuard(document, { signal: stop.signal, kindOf, isOwnUi: panel.isOwnUi, prescan: backgroundPrescan(stop), onChange: show });
+    guard = startFocusGuard(document, { signal: stop.signal, kindOf, isOwnUi: panel.isOwnUi, shadowRootOf, prescan: backgroundPrescan(stop), onChange: show });
   };
   start();
   return { reattach: start, refresh: () => show(guard?.current() ?? null) };
@@ -171,6 +183,7 @@ function guardFrame(): void {
   guard = startFocusGuard(document, {
     signal: lifetime.signal,
     kindOf,
+    shadowRootOf,
     async onChange(state) {
       const mine = ++seq;
       const msg: ToBackground = { type: 'field-focus', kind: state?.kind ?? null };

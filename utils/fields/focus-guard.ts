@@ -34,6 +34,12 @@ export interface FieldGuardOptions {
    */
   isOwnUi?(element: Element): boolean;
   /**
+   * The page's own closed shadow root of `host`, if any (the browser's extension API:
+   * chrome.dom.openOrClosedShadowRoot, Firefox's element.openOrClosedShadowRoot): focus inside it
+   * reaches the guard as the host only. Open roots need no help.
+   */
+  shadowRootOf?(host: Element): ShadowRoot | null;
+  /**
    * Classify every control ahead of focus, in short slices when the page is idle, and then only
    * what mutations add; a focus then finds its answer ready. Off by default (sub-frames, unit tests).
    */
@@ -76,11 +82,6 @@ const WATCHED_ATTRIBUTES = ['id', 'name', 'type', 'autocomplete', 'placeholder',
 function rawTarget(event: Event): Element | null {
   const first = event.composedPath()[0] ?? event.target;
   return first && (first as Node).nodeType === 1 ? (first as Element) : null;
-}
-
-function targetOf(event: Event): Element | null {
-  const raw = rawTarget(event);
-  return raw ? editingHost(raw) : null;
 }
 
 function shapeCheckable(el: Element): boolean {
@@ -148,10 +149,25 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
 
   const isOwn = (el: Element | null): boolean => el !== null && opts.isOwnUi !== undefined && opts.isOwnUi(el);
 
+  /** Down through shadow roots (closed ones too, when the caller can open them) to the focused element. */
+  const inner = (el: Element | null): Element | null => {
+    for (let i = 0; el && i < 32 && !isOwn(el); i++) {
+      const root = el.shadowRoot ?? opts.shadowRootOf?.(el) ?? null;
+      const next = root?.activeElement ?? null;
+      if (!next) break;
+      el = next;
+    }
+    return el;
+  };
+  const targetOf = (event: Event): Element | null => {
+    const raw = inner(rawTarget(event));
+    return raw ? editingHost(raw) : null;
+  };
+  const deepActive = (d: Document): Element | null => inner(d.activeElement);
+
   const onFocusIn = (event: Event): void => {
-    const raw = rawTarget(event);
-    if (isOwn(raw)) return;
-    const el = raw ? editingHost(raw) : null;
+    if (isOwn(rawTarget(event))) return;
+    const el = targetOf(event);
     report(el ? stateFor(el) : null);
   };
 
@@ -377,9 +393,3 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
   };
 }
 
-/** The focused element, looking through open shadow roots. */
-function deepActive(doc: Document): Element | null {
-  let el: Element | null = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}

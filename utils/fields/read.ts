@@ -6,7 +6,7 @@ import type { FieldDescription } from './classify';
 export type { FieldDescription } from './classify';
 
 /** Controls the guard looks at. Editing hosts are matched separately (see editingHost). */
-export const CONTROL_SELECTOR = 'input, select, textarea, [contenteditable]:not([contenteditable="false"])';
+export const CONTROL_SELECTOR = 'input, select, textarea, [contenteditable]:not([contenteditable="false"]), [role="textbox"]';
 
 /** Longest text kept for one source (label, nearby text); enough for any real label. */
 const TEXT_CAP = 120;
@@ -37,9 +37,12 @@ export function isTypedInto(el: Element): boolean {
   return (ce !== null && ce !== 'false') || el.getAttribute('role') === 'textbox';
 }
 
-/** The element a focus or input event is really about: the editing host for contenteditable. */
+/** The element a focus or input event is really about: the editing host for contenteditable, a role=textbox box. */
 export function editingHost(target: Element): Element | null {
   if (CONTROL_TAGS.has(target.tagName)) return target.tagName === 'BUTTON' ? null : target;
+  // A box made to look like an input (role=textbox; its text is what the user typed).
+  const box = target.closest('[role="textbox"]');
+  if (box) return box;
   let host: Element | null = null;
   for (let el: Element | null = target; el; el = el.parentElement) {
     const ce = el.getAttribute('contenteditable');
@@ -307,7 +310,7 @@ export function typeOf(el: Element): string {
 }
 
 export function isEditingHost(el: Element): boolean {
-  return !CONTROL_TAGS.has(el.tagName) && isControlElement(el);
+  return !CONTROL_TAGS.has(el.tagName) && (isControlElement(el) || el.getAttribute('role') === 'textbox');
 }
 
 export function placeholderOf(el: Element): string {

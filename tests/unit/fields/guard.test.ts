@@ -205,3 +205,62 @@ describe('startFieldGuard', () => {
     expect(last()?.kind).toBe('card-cvc');
   });
 });
+
+// Issue 15 item 4: fields the guard did not see.
+describe('fields in closed shadow roots and boxes made to look like inputs', () => {
+  let abort: AbortController;
+  let last: FieldGuardState | null | undefined;
+  beforeEach(() => {
+    abort = new AbortController();
+    last = undefined;
+    document.body.replaceChildren();
+  });
+  afterEach(() => abort.abort());
+
+  it('reaches a card field inside the page\'s own closed shadow root through shadowRootOf', () => {
+    const host = document.createElement('pay-form');
+    const root = host.attachShadow({ mode: 'closed' });
+    root.innerHTML = '<form><label for="cc">Card number</label><input id="cc"></form>';
+    document.body.append(host);
+    const roots = new WeakMap<Element, ShadowRoot>([[host, root]]);
+    startFieldGuard(document, { signal: abort.signal, shadowRootOf: (el) => roots.get(el) ?? null, onChange: (s) => (last = s) });
+    const input = root.getElementById('cc') as HTMLInputElement;
+    input.focus();
+    input.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(last?.kind).toBe('card-number');
+    expect(last?.element).toBe(input);
+  });
+
+  it('never opens the caller\'s own UI', () => {
+    const host = document.createElement('our-ui');
+    const root = host.attachShadow({ mode: 'closed' });
+    root.innerHTML = '<label for="x">Card number</label><input id="x">';
+    document.body.append(host);
+    const opened: Element[] = [];
+    // A browser retargets focus from a closed root to its host (happy-dom hands the inner node over too).
+    startFieldGuard(document, { signal: abort.signal, isOwnUi: (el) => el === host || el.getRootNode() === root, shadowRootOf: (el) => (opened.push(el), el === host ? root : null), onChange: (s) => (last = s) });
+    (root.getElementById('x') as HTMLInputElement).focus();
+    expect(opened.map((e) => e.tagName)).not.toContain("OUR-UI");
+    expect(last).toBeUndefined();
+  });
+
+  it('treats a role=textbox box as a field: by its label, and by what is typed into it', () => {
+    vi.useFakeTimers();
+    try {
+      document.body.innerHTML = '<form><span id="l">信用卡號碼</span><div id="box" role="textbox" tabindex="0" aria-labelledby="l"></div><div id="note" role="textbox" tabindex="0" aria-label="Note"></div></form>';
+      startFieldGuard(document, { signal: abort.signal, onChange: (s) => (last = s) });
+      const box = document.getElementById('box')!;
+      box.focus();
+      expect(last?.kind).toBe('card-number');
+      const note = document.getElementById('note')!;
+      note.focus();
+      expect(last).toBeNull();
+      note.textContent = TEST_CARD;
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+      vi.advanceTimersByTime(300);
+      expect(last).toEqual({ element: note, kind: 'card-number', source: 'value' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
