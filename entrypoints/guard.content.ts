@@ -222,7 +222,8 @@ export default defineContentScript({
     if (world[flag]) return;
     world[flag] = true;
     // The top frame's guard starts with the panel (it borrows the panel's texts and shadow root).
-    if (window.top === window) awaitPanel(guardTopFrame);
+    // A popup the official page opened on about:blank has no panel: it guards like a frame.
+    if (window.top === window && location.protocol !== 'about:') awaitPanel(guardTopFrame);
     else guardFrame();
   },
 });

@@ -271,7 +271,7 @@ export interface SenderLike {
   url?: string;
   frameId?: number;
   documentId?: string;
-  tab?: { id?: number; incognito?: boolean; windowId?: number };
+  tab?: { id?: number; incognito?: boolean; windowId?: number; openerTabId?: number };
 }
 
 export interface FieldContext {
@@ -332,7 +332,7 @@ function isExtensionPage(sender: SenderLike, deps: RouterDeps): boolean {
 function contentTab(sender: SenderLike, deps: RouterDeps): number | null {
   const id = sender.tab?.id;
   if (!isTabId(id) || typeof sender.url !== 'string' || isExtensionPage(sender, deps)) return null;
-  return /^(?:https?:\/\/|about:|blob:)/i.test(sender.url) ? id : null;
+  return /^(?:https?:\/\/|about:|blob:|data:)/i.test(sender.url) ? id : null;
 }
 
 async function incognitoOfTab(tabId: number, deps: RouterDeps): Promise<boolean> {
@@ -428,16 +428,19 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
     }
 
     case 'field-focus': {
-      // Only a sub-frame of a page we know; the verdict goes to that tab's top frame, nowhere else.
-      if (tab === null || typeof sender.frameId !== 'number' || sender.frameId <= 0) return REJECTED;
-      const entry = await deps.tabs.get(tab);
+      // Only a sub-frame of a page we know, or an about:blank popup that such a page opened and
+      // wrote a form into (issue 15: the popup shows its own callout); the verdict goes to that
+      // tab's top frame, nowhere else.
+      const opener = sender.frameId === 0 && /^about:/i.test(sender.url ?? '') ? sender.tab?.openerTabId : undefined;
+      if (tab === null || typeof sender.frameId !== 'number' || (sender.frameId <= 0 && !isTabId(opener))) return REJECTED;
+      const entry = await deps.tabs.get(isTabId(opener) ? opener : tab);
       if (!entry) return REJECTED;
       const severity =
         msg.kind === null
           ? null
-          : deps.fieldSeverity(msg.kind, { trust: entry.state.trust, step: entry.state.step, verificationPage: false });
+          : deps.fieldSeverity(msg.kind, { trust: entry.state.trust, step: isTabId(opener) ? null : entry.state.step, verificationPage: false });
       try {
-        await deps.sendToTab(tab, { type: 'frame-field', kind: msg.kind, severity }, 0);
+        if (!isTabId(opener)) await deps.sendToTab(tab, { type: 'frame-field', kind: msg.kind, severity }, 0);
       } catch {
         // The top frame's panel is gone; the frame still gets its answer.
       }

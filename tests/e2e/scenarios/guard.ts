@@ -125,6 +125,46 @@ export function defineGuardScenarios(name: BrowserName) {
       }
     });
 
+    // Issue 15, item 4: fields the guard did not see.
+    it("a card field inside the page's own closed shadow root warns", async () => {
+      const page = await browser.open(`${ORIGIN}/__fixture/hidden-fields`);
+      try {
+        await page.waitForPanel((s) => s.present);
+        await page.evaluate(() => (window as unknown as { focusShadowCard(): void }).focusShadowCard());
+        const [msg] = await oneMessage(page, 'card-number');
+        expect(msg).toMatchObject({ severity: 'warn', role: 'alert', where: 'guide' });
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('boxes made to look like inputs (contenteditable, role=textbox) warn by their labels', async () => {
+      const page = await browser.open(`${ORIGIN}/__fixture/hidden-fields`);
+      try {
+        await page.waitForPanel((s) => s.present);
+        await page.focus('#ce-card');
+        await oneMessage(page, 'card-number');
+        await page.focus('#tb-cvc');
+        await oneMessage(page, 'card-cvc');
+        await page.focus('#note');
+        await oneMessage(page, null);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('a card field in a data: frame warns in the top frame panel', async () => {
+      const page = await browser.open(`${ORIGIN}/__fixture/hidden-fields`);
+      try {
+        await page.waitForPanel((s) => s.present);
+        await page.focus('#data-card', { frame: 'data:' });
+        const [msg] = await oneMessage(page, 'card-number');
+        expect(msg).toMatchObject({ severity: 'warn', where: 'guide' });
+      } finally {
+        await page.close();
+      }
+    });
+
     it('clicking inside the panel does not blur the field, and the message stays', async () => {
       const page = await browser.open(`${ORIGIN}/tc/refill`);
       try {

@@ -190,6 +190,26 @@ describe('handleMessage', () => {
       expect(await handleMessage({ type: 'field-focus', kind: 'otp' }, frame(5, 4, 'about:blank'), deps)).toEqual({ severity: 'info' });
     });
 
+    // Issue 15: a popup the official page opened on about:blank and wrote a form into.
+    it('accepts the top frame of an about:blank popup opened by a known tab: its trust, no step, nothing forwarded', async () => {
+      const { deps, sent } = env;
+      await reportPage(deps, 5, 'sign-in');
+      const popupFrame: SenderLike = { id: ID, url: 'about:blank', frameId: 0, tab: { id: 9, openerTabId: 5 } };
+      expect(await handleMessage({ type: 'field-focus', kind: 'password' }, popupFrame, deps)).toEqual({ severity: 'warn' });
+      expect(deps.fieldSeverity).toHaveBeenCalledWith('password', { trust: 'official', step: null, verificationPage: false });
+      expect(sent).toEqual([]);
+      // Not from a popup on a real address, and not from one whose opener never reported.
+      expect(await handleMessage({ type: 'field-focus', kind: 'password' }, { ...popupFrame, url: 'https://evil.example/' }, deps)).toEqual({ error: 'rejected' });
+      expect(await handleMessage({ type: 'field-focus', kind: 'password' }, { ...popupFrame, tab: { id: 9, openerTabId: 6 } }, deps)).toEqual({ error: 'rejected' });
+    });
+
+    it('classifies for a data: frame (issue 15)', async () => {
+      const { deps } = env;
+      const field = { tag: 'input', type: 'text', autocomplete: 'cc-number', name: '', id: '', label: '', placeholder: '', title: '', nearby: '', groupLabel: '', following: '', imageNearby: false, maxLength: null, inputMode: '', options: [], optionCount: 0, groupSize: 1, contentEditable: false };
+      const reply = await handleMessage({ type: 'classify-field', field, form: [field], lang: 'en' }, frame(5, 4, 'data:text/html,<input>'), deps);
+      expect(reply).toMatchObject({ kind: 'card-number' });
+    });
+
     it.each([
       ['the top frame', { ...frame(5), frameId: 0 }],
       ['a sender with no frame id', { ...frame(5), frameId: undefined }],
