@@ -1,5 +1,6 @@
 // The guide's data under test: every text in three languages and the right script, every fact
-// cited, every citation found in ../shared/reference/carriers.md with its confidence, uncertain
+// cited, every citation found in the project's own fact sheet (docs/facts/, in this repository:
+// nothing here reads a file outside it) with its confidence, uncertain
 // facts hedged, hosts sane, no seller links, and the JSON files sorted and round-trip stable.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +28,8 @@ import {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const guideDir = path.resolve(here, '../../assets/guide');
-const referencePath = path.resolve(here, '../../../shared/reference/carriers.md');
+const factsDir = path.resolve(here, '../../docs/facts');
+const referencePath = path.join(factsDir, 'carriers.md');
 
 const raw = (file: string) => fs.readFileSync(path.join(guideDir, file), 'utf8');
 const files = ['carriers.json', 'sources.json', 'guide.json'] as const;
@@ -49,17 +51,22 @@ interface RefEntry {
   confidenceText: string;
   /** Everything in the row or item. */
   text: string;
+  /** A table row's cells by (lower-case) column name; empty for a list item. */
+  cells: Record<string, string>;
 }
 
 function parseReference(md: string): Map<string, RefEntry[]> {
   const sections = new Map<string, RefEntry[]>();
   let entries: RefEntry[] | null = null;
   let item: RefEntry | null = null;
+  // The table's header: the confidence is read from the column named so (else the last cell).
+  let header: string[] = [];
   for (const line of md.split('\n')) {
     if (line.startsWith('## ')) {
       entries = [];
       sections.set(line.slice(3).trim(), entries);
       item = null;
+      header = [];
       continue;
     }
     if (!entries) continue;
@@ -67,14 +74,21 @@ function parseReference(md: string): Map<string, RefEntry[]> {
       item = null;
       const cells = line.split('|').slice(1, -1).map((c) => c.trim());
       if (cells.every((c) => /^:?-+:?$/.test(c))) continue; // separator row
+      if (header.length === 0) {
+        header = cells.map((c) => c.toLowerCase());
+        continue;
+      }
       const text = cells.join(' | ');
-      entries.push({ key: cells[0] ?? '', confidenceText: cells[cells.length - 1] ?? '', text });
+      const at = header.indexOf('confidence');
+      const confidenceText = (at >= 0 ? cells[at] : cells[cells.length - 1]) ?? '';
+      entries.push({ key: cells[0] ?? '', confidenceText, text, cells: Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])) });
       continue;
     }
+    header = []; // a table ends at its first line that is not a row
     const lead = /^\s*(?:-|\d+\.)\s+(.*)$/.exec(line);
     if (lead) {
       const bold = /^\*\*(.+?)\*\*/.exec(lead[1] ?? '');
-      item = { key: bold?.[1] ?? '', confidenceText: line, text: line };
+      item = { key: bold?.[1] ?? '', confidenceText: line, text: line, cells: {} };
       entries.push(item);
       continue;
     }
@@ -334,6 +348,32 @@ describe('sources', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('keeps the fact sheet in the repository, every row with a source, a confidence and the date it was read', () => {
+    const bad: string[] = [];
+    for (const file of ['carriers.md', 'tied-accounts.md']) {
+      const sheet = parseReference(fs.readFileSync(path.join(factsDir, file), 'utf8'));
+      for (const [section, entries] of sheet) {
+        for (const e of entries) {
+          const where = `${file} § ${section}: ${e.key.slice(0, 40)}`;
+          if (confidencesIn(e.confidenceText).length === 0) bad.push(`${where}: no confidence`);
+          if (Object.keys(e.cells).length === 0) {
+            if (!/Source:/.test(e.text) || !/Read \d{4}-\d{2}-\d{2}/.test(e.text)) bad.push(`${where}: no source or read date`);
+            continue;
+          }
+          if (!(e.cells.source ?? '').trim()) bad.push(`${where}: no source`);
+          if (!/^\d{4}-\d{2}-\d{2}\b/.test(e.cells.read ?? '')) bad.push(`${where}: no read date`);
+          else if (e.cells.read!.slice(0, 10) > guide.lastChecked) bad.push(`${where}: read after the guide's lastChecked`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('says the facts were checked on the date the fact sheet says its sources were read', () => {
+    const sheet = fs.readFileSync(referencePath, 'utf8');
+    expect(sheet).toContain(`read again for this sheet on ${guide.lastChecked}`);
   });
 
   it('hedges every text that rests on a Medium or Low source', () => {
