@@ -124,10 +124,10 @@ function Sheet({ carrier, lang, card, onAction }: SheetProps) {
       </h1>
       <p>
         <button type="button" onClick={() => window.print()}>
-          {t('printChecklist', lang)}
+          {t('print', lang)}
         </button>
       </p>
-      <h2>{t('tiedTitle', lang)}</h2>
+      <h2>{t('tiedTitle', lang, { n: GUIDE.tied.filter((a) => !card?.tiedDone.includes(a.id) && !card?.tiedSkipped.includes(a.id)).length })}</h2>
       <ul>
         {GUIDE.tied.map((a) => (
           <li key={a.id} data-tied-account={a.id}>
@@ -145,7 +145,7 @@ function Sheet({ carrier, lang, card, onAction }: SheetProps) {
         ))}
       </ul>
       <h2>
-        {t('stepsDone', lang, { done, total: GUIDE.steps.length })} · {routeName(route, lang)}
+        {t('stepsDone', lang, { done })} · {routeName(route, lang)}
       </h2>
       <ol data-route={route}>
         {GUIDE.steps.map((step) => {
