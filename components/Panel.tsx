@@ -41,7 +41,7 @@ function ThisPage({ state, actions, route }: { state: PanelState; actions: Panel
       <p class="do">{localize(text.do, lang)}</p>
       {text.specific ? null : <ContactLine carrier={carrier} lang={lang} />}
       <p class="never">
-        <strong>{t('neverType', lang)}:</strong> {localize(guideStep.neverType, lang)}
+        <strong>{t('neverType', lang)}</strong> {localize(guideStep.neverType, lang)}
       </p>
       {state.hasTarget ? (
         <button

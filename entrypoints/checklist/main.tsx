@@ -131,8 +131,11 @@ function Sheet({ carrier, lang, card, onAction }: SheetProps) {
       <ul>
         {GUIDE.tied.map((a) => (
           <li key={a.id} data-tied-account={a.id}>
-            {box(!!card?.tiedDone.includes(a.id))} <strong>{localize(a.name, lang)}</strong>
-            {card?.tiedSkipped.includes(a.id) ? ` (${t('tiedSkip', lang)})` : ''}: {localize(a.how, lang)}
+            {box(!!card?.tiedDone.includes(a.id))}{' '}
+            {t('labelled', lang, {
+              label: card?.tiedSkipped.includes(a.id) ? t('notUsed', lang, { name: localize(a.name, lang) }) : localize(a.name, lang),
+              text: localize(a.how, lang),
+            })}
           </li>
         ))}
       </ul>
@@ -144,16 +147,15 @@ function Sheet({ carrier, lang, card, onAction }: SheetProps) {
           </li>
         ))}
       </ul>
-      <h2>
-        {t('stepsDone', lang, { done })} · {routeName(route, lang)}
-      </h2>
+      <h2>{t('stepsDone', lang, { done })}</h2>
+      <p>{t('labelled', lang, { label: t('routeName', lang), text: routeName(route, lang) })}</p>
       <ol data-route={route}>
         {GUIDE.steps.map((step) => {
           const text = stepText(c, step, route);
           return (
             <li key={step.id} data-step-id={step.id} data-step-state={states[step.id]}>
-              {box(states[step.id] === 'done')} <strong>{localize(text.title, lang)}</strong>:{' '}
-              <span class="do">{localize(text.do, lang)}</span>
+              {box(states[step.id] === 'done')}{' '}
+              <span class="do">{t('labelled', lang, { label: localize(text.title, lang), text: localize(text.do, lang) })}</span>
             </li>
           );
         })}
