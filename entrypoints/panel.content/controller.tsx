@@ -201,8 +201,9 @@ export async function startPanel(site: PageSite): Promise<void> {
     const before = store.get();
     const step = signal?.step ?? null;
     // Issue 13: the page's own online entry or form means "your account offers it": a card with
-    // no route chosen yet follows it (the guide then says to use it), and the ring shows a link only
-    // where the card's route says to use one, so it never points at what the text says to skip.
+    // no route chosen yet follows it (the guide then says to use it), and the ring shows a page link
+    // only on the online route, the one route whose text says to use the page (the hotline's
+    // sign-in step, for one, says there is no need to sign in).
     const chosen = before.progress ? cardOf(before.progress, carrier.id) : null;
     let route = routeOf(carrier, chosen);
     const online = step === 'submit-request' || (step === 'find-entry' && signal?.target !== undefined);
@@ -210,8 +211,7 @@ export async function startPanel(site: PageSite): Promise<void> {
       route = 'online';
       update({ kind: 'set-route', carrier: carrier.id, route });
     }
-    const useTarget = route === 'online' || step === 'sign-in';
-    target = useTarget && signal?.target !== undefined ? (elements[signal.target] ?? null) : null;
+    target = route === 'online' && signal?.target !== undefined ? (elements[signal.target] ?? null) : null;
     const thirdPartyFrame = Array.from(doc.querySelectorAll('iframe[src]')).some((f) => {
       const src = (f as HTMLIFrameElement).src;
       return /^https?:/i.test(src) && !officialSite(src);

@@ -286,6 +286,9 @@ export function definePanelScenarios(browserName: BrowserName): void {
         const home = await page.waitForPanel((s) => s.currentStep === 'sign-in' && !!s.panel?.attrs['data-route']);
         expect(home.panel!.attrs['data-route']).toBe('hotline');
         expect(await page.panelText()).toContain('12580');
+        // On the hotline the text says no sign-in is needed: nothing on the page is ringed.
+        await sleep(800);
+        expect(await page.shadowElement('[data-highlight]')).toBeNull();
 
         await page.goto(`${CMHK}/en/account`);
         const account = await page.waitForPanel((s) => s.currentStep === 'find-entry' && s.panel?.attrs['data-route'] === 'online');
