@@ -2,10 +2,12 @@
 // checklist and the cautions. Collapsed, it is a small tab at the edge that covers no page control.
 // Class components, not hooks: preact/hooks would add about 1 KB gzip to the content script.
 import { Component, createRef } from 'preact';
-import { carrierStepText, GUIDE, localize } from '../utils/guide';
+import { GUIDE, localize } from '../utils/guide';
 import { t } from '../utils/i18n';
 import { cardOf } from '../utils/progress';
-import { LANGUAGES, type Language } from '../utils/types';
+import { routeOf, stepText } from '../utils/route';
+import { stepStates } from '../utils/step-state';
+import { LANGUAGES, type Language, type RouteId } from '../utils/types';
 import { CardPicker } from './CardPicker';
 import { Checklist } from './Checklist';
 import { ContactLine } from './ContactLine';
@@ -13,11 +15,12 @@ import { FieldMessage } from './FieldMessage';
 import { InfoSections } from './InfoSections';
 import type { PanelActions, PanelState } from './panel-state';
 import { StepList } from './StepList';
+import { TiedAccounts } from './TiedAccounts';
 import { TrustBanner } from './TrustBanner';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };
 
-function ThisPage({ state, actions }: { state: PanelState; actions: PanelActions }) {
+function ThisPage({ state, actions, route }: { state: PanelState; actions: PanelActions; route: RouteId }) {
   const { lang, step, carrier } = state;
   const guideStep = GUIDE.steps.find((s) => s.id === step);
   if (!guideStep) {
@@ -28,17 +31,17 @@ function ThisPage({ state, actions }: { state: PanelState; actions: PanelActions
       </section>
     );
   }
-  const specific = carrierStepText(carrier, guideStep.id);
+  const text = stepText(carrier, guideStep, route);
   const n = GUIDE.steps.indexOf(guideStep) + 1;
   return (
     <section class="this-page" aria-labelledby="this-page-title">
       <h3 id="this-page-title">
-        {t('onThisPage', lang)} · {t('stepOf', lang, { n })}: {localize(guideStep.title, lang)}
+        {t('stepOf', lang, { n, title: localize(text.title, lang) })}
       </h3>
-      <p>{localize(specific ?? guideStep.do, lang)}</p>
-      {specific ? null : <ContactLine carrier={carrier} lang={lang} />}
+      <p class="do">{localize(text.do, lang)}</p>
+      {text.specific ? null : <ContactLine carrier={carrier} lang={lang} />}
       <p class="never">
-        <strong>{t('neverType', lang)}:</strong> {localize(guideStep.neverType, lang)}
+        <strong>{t('neverType', lang)}</strong> {localize(guideStep.neverType, lang)}
       </p>
       {state.hasTarget ? (
         <button
@@ -185,6 +188,8 @@ export class Panel extends Component<Props> {
     };
 
     const card = state.progress ? cardOf(state.progress, state.carrier.id) : null;
+    const route = routeOf(state.carrier, card);
+    const states = stepStates(card, state.step);
     const stepIndex = state.step ? GUIDE.steps.findIndex((s) => s.id === state.step) + 1 : 0;
     const noticeKey = state.notice ? `notice${state.notice[0]!.toUpperCase()}${state.notice.slice(1)}` : null;
 
@@ -196,6 +201,7 @@ export class Panel extends Component<Props> {
         aria-labelledby="guide-title-label"
         data-carrier={state.carrier.id}
         data-site-trust={state.trust}
+        data-route={route}
         data-expanded={state.expanded ? 'true' : 'false'}
         lang={lang}
         class={`panel ${state.expanded ? 'expanded' : 'collapsed'} trust-${state.trust}`}
@@ -217,7 +223,8 @@ export class Panel extends Component<Props> {
             </div>
           ) : null}
           {state.thirdPartyFrame ? <p class="notice">{t('thirdPartyFrame', lang)}</p> : null}
-          <ThisPage state={state} actions={actions} />
+          <ThisPage state={state} actions={actions} route={route} />
+          <TiedAccounts lang={lang} card={card} onSet={actions.setTied} />
           <CardPicker
             lang={lang}
             carrierProgress={state.progress?.carriers[state.carrier.id] ?? null}
@@ -225,8 +232,21 @@ export class Panel extends Component<Props> {
             onAdd={actions.addCard}
           />
           <section aria-labelledby="steps-title">
-            <h3 id="steps-title">{t('steps', lang)}</h3>
-            <StepList carrier={state.carrier} lang={lang} current={state.step} card={card} onMark={actions.markStep} />
+            <h3 id="steps-title">
+              {t('stepsDone', lang, { done: Object.values(states).filter((s) => s === 'done').length })}
+            </h3>
+            <label>
+              {t('route', lang)}
+              <select data-route-select="" onChange={(e) => actions.setRoute((e.currentTarget as HTMLSelectElement).value as RouteId)}>
+                {/* The pack's carrier holds only its sourced routes (utils/text-pack.ts). */}
+                {state.carrier.routes.map(({ id }) => (
+                  <option key={id} value={id} selected={id === route}>
+                    {localize(GUIDE.routes.find((r) => r.id === id)!.name, lang)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <StepList carrier={state.carrier} lang={lang} route={route} current={state.step} states={states} onMark={actions.markStep} />
           </section>
           <Checklist lang={lang} card={card} onToggle={actions.toggleCheck} onPrint={actions.printChecklist} />
           <InfoSections carrier={state.carrier} lang={lang} />

@@ -1,42 +1,44 @@
-// The five steps; the one this page matches carries aria-current="step".
-import { carrierStepText, GUIDE, localize } from '../utils/guide';
+// The five steps on the card's route; the one this page matches carries aria-current="step", and
+// each its state for the user (data-step-state: utils/step-state.ts).
+import { GUIDE, localize } from '../utils/guide';
 import { t } from '../utils/i18n';
-import type { CardProgress, Carrier, Language, StepId } from '../utils/types';
+import { stepText } from '../utils/route';
+import type { StepState } from '../utils/step-state';
+import type { Carrier, Language, RouteId, StepId } from '../utils/types';
 import { ContactLine } from './ContactLine';
 
 interface Props {
   carrier: Carrier;
   lang: Language;
+  route: RouteId;
   current: StepId | null;
-  card: CardProgress | null;
+  states: Record<StepId, StepState>;
   onMark(step: StepId, done: boolean): void;
 }
 
-export function StepList({ carrier, lang, current, card, onMark }: Props) {
+export function StepList({ carrier, lang, route, current, states, onMark }: Props) {
   return (
     <ol class="steps">
       {GUIDE.steps.map((step, index) => {
-        const isCurrent = step.id === current;
-        const done = card?.stepsDone.includes(step.id) ?? false;
-        const reached = card?.stepsReached.includes(step.id) ?? false;
-        const specific = carrierStepText(carrier, step.id);
+        const state = states[step.id];
+        const text = stepText(carrier, step, route);
         const checkboxId = `step-done-${step.id}`;
         return (
           <li
             key={step.id}
             data-step-id={step.id}
-            aria-current={isCurrent ? 'step' : undefined}
-            class={`step${isCurrent ? ' current' : ''}${done ? ' done' : ''}`}
+            data-step-state={state}
+            aria-current={step.id === current ? 'step' : undefined}
+            class={`step ${state}`}
           >
             <div class="step-head">
               <span class="step-number" aria-hidden="true">{index + 1}</span>
-              <span class="step-title">{localize(step.title, lang)}</span>
-              {reached && !done ? <span class="reached">{t('reached', lang)}</span> : null}
+              <span class="step-title">{localize(text.title, lang)}</span>
               <span class="step-done">
                 <input
                   type="checkbox"
                   id={checkboxId}
-                  checked={done}
+                  checked={state === 'done'}
                   data-step-done={step.id}
                   onChange={(e) => onMark(step.id, (e.currentTarget as HTMLInputElement).checked)}
                 />
@@ -46,8 +48,8 @@ export function StepList({ carrier, lang, current, card, onMark }: Props) {
             {/* The current step is spelled out above, under "On this page": keep the list short. */}
             <details>
               <summary>{t('whatToDo', lang)}</summary>
-              <p>{localize(specific ?? step.do, lang)}</p>
-              {specific ? null : <ContactLine carrier={carrier} lang={lang} />}
+              <p class="do">{localize(text.do, lang)}</p>
+              {text.specific ? null : <ContactLine carrier={carrier} lang={lang} />}
               <p class="label">{t('looksLike', lang)}</p>
               <p>{localize(step.looksLike, lang)}</p>
               <p class="label never">{t('neverType', lang)}</p>

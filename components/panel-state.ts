@@ -1,6 +1,6 @@
 // What the panel shows, and what it can ask for. The content script owns both; the panel only renders.
 import type { StorageNotice } from '../utils/messages';
-import type { Carrier, FieldKind, Language, ProgressV1, Severity, SiteTrust, StepId } from '../utils/types';
+import type { Carrier, FieldKind, Language, ProgressV1, RouteId, Severity, SiteTrust, StepId } from '../utils/types';
 
 export interface FieldMessageState {
   kind: FieldKind;
@@ -33,6 +33,9 @@ export interface PanelActions {
   setLanguage(lang: Language): void;
   toggleCheck(item: string): void;
   markStep(step: StepId, done: boolean): void;
+  /** Issue 13: the card's route, and a tied account moved, dismissed or back to do. */
+  setRoute(route: RouteId): void;
+  setTied(item: string, state: 'done' | 'skipped' | 'todo'): void;
   reset(): void;
   addCard(label: string): void;
   selectCard(card: string): void;

@@ -29,12 +29,12 @@ const BARE_CONTEXT = fileURLToPath(new URL('./bare-content-script-context.mjs', 
 
 /**
  * assets/guide/carriers.json as the panel reads it (utils/panel-texts/carriers.ts): ids, hosts and
- * websites, without texts (the pack brings the page's carrier), URL rules or sources (the background
+ * websites, without texts or routes (the pack brings the page's carrier), URL rules or sources (the background
  * detects the step and checks the sources).
  */
 function carrierHosts() {
   const { carriers } = JSON.parse(readFileSync(fileURLToPath(new URL('../assets/guide/carriers.json', import.meta.url)), 'utf8'));
-  return carriers.map(({ id, hosts, excludedHosts, website }) => ({ id, name: {}, hosts, excludedHosts, website, hotlines: [], urlRules: [], steps: {}, notes: [], hostSources: [] }));
+  return carriers.map(({ id, hosts, excludedHosts, website }) => ({ id, name: {}, hosts, excludedHosts, website, hotlines: [], urlRules: [], routes: [], notes: [], hostSources: [] }));
 }
 
 /**

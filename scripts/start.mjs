@@ -29,6 +29,9 @@ const START_URL = 'https://www.hk.chinamobile.com/tc/';
 const argv = process.argv.slice(2);
 const wantsHelp = argv.includes('--help') || argv.includes('-h');
 const noBuild = argv.includes('--no-build');
+// `--languages`: the README's pictures (issue 13): the panel in English, 简体中文 and 繁體中文 at the
+// first visit, mid-flow and confirmed, each language in a fresh profile, saved under docs/screenshots/.
+const allLanguages = argv.includes('--languages');
 const hasDisplay = process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const isCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 const headless = argv.includes('--headless') || isCI || !hasDisplay;
@@ -40,7 +43,7 @@ function fail(message) {
 }
 
 if (wantsHelp) {
-  log('Usage: npm start [-- --headless] [-- --no-build]   (CHROME_PATH=/path/to/chrome to choose the browser)');
+  log('Usage: npm start [-- --headless] [-- --no-build] [-- --languages]   (CHROME_PATH=/path/to/chrome to choose the browser)');
   process.exit(0);
 }
 
@@ -200,6 +203,51 @@ async function readPanel(session) {
   return { present: false, step: null };
 }
 
+/** Click an element of the panel (closed shadow root) by its attribute, over CDP: a DOM click, as a user's. */
+async function clickInPanel(session, name, value) {
+  const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+  const node = findAll(root, (n) => attr(n, name) === value)[0];
+  if (!node) throw new Error(`no [${name}="${value}"] in the panel`);
+  const { object } = await session.send('DOM.resolveNode', { backendNodeId: node.backendNodeId });
+  await session.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); }' });
+}
+
+/** The pictures for the README: per language, the panel at the first visit, mid-flow and confirmed. */
+const LANGUAGE_SHOTS = { 0: 'first-visit', 3: 'mid-flow', 5: 'confirmed' };
+
+async function languageShots(executablePath, server) {
+  const dir = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const saved = [];
+  for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+    const launched = await launch(executablePath, server.port, server.certSpki);
+    try {
+      const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+      const session = await launched.context.newCDPSession(page);
+      for (const [index, stage] of FLOW.entries()) {
+        await stage.go(page);
+        if (index === 0) {
+          await page.click('[data-cookie-notice] button').catch(() => {});
+          await waitForPanel(session, stage.step);
+          await clickInPanel(session, 'data-language-option', lang);
+        }
+        await waitForPanel(session, stage.step);
+        await new Promise((r) => setTimeout(r, 600)); // the language's texts and the ring settle
+        const name = LANGUAGE_SHOTS[index];
+        if (!name) continue;
+        const file = join(dir, `panel-${lang}-${name}.png`);
+        await page.screenshot({ path: file });
+        saved.push(file);
+      }
+      await session.detach().catch(() => {});
+    } finally {
+      await launched.context.close().catch(() => {});
+      rmSync(launched.profile, { recursive: true, force: true, maxRetries: 3 });
+    }
+  }
+  return saved;
+}
+
 async function waitForPanel(session, expected, timeout = 15_000) {
   const deadline = Date.now() + timeout;
   let state = { present: false, step: null };
@@ -303,6 +351,12 @@ async function main() {
   process.once('SIGTERM', () => cleanup().then(() => process.exit(143)));
 
   try {
+    if (headless && allLanguages) {
+      log('Taking the panel in three languages at the first visit, mid-flow and confirmed.');
+      for (const file of await languageShots(executablePath, server)) log(`  ${relative(process.cwd(), file) || file}`);
+      await cleanup();
+      return;
+    }
     launched = await launch(executablePath, server.port, server.certSpki);
     log(`Extension loaded (id ${launched.extensionId}) into a fresh temporary profile.`);
 

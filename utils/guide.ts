@@ -5,9 +5,11 @@
 // unsourced claim.
 import guideJson from '../assets/guide/guide.json';
 import sourcesJson from '../assets/guide/sources.json';
-import type { Carrier, Caution, Guide, Language, LocalText, Source, StepId } from './types';
+import tiedJson from '../assets/guide/tied-accounts.json';
+import type { Carrier, Caution, Guide, Language, LocalText, RouteId, Source, StepId, TiedAccount } from './types';
 
-export const GUIDE: Guide = guideJson as Guide;
+/** guide.json, with the tied accounts from their own file (assets/guide/tied-accounts.json). */
+export const GUIDE: Guide = { ...(guideJson as Omit<Guide, 'tied'>), tied: (tiedJson as { tied: TiedAccount[] }).tied };
 
 export const SOURCES: readonly Source[] = (sourcesJson as { sources: Source[] }).sources;
 
@@ -23,12 +25,17 @@ export function isSourced(sources: readonly string[] | undefined): boolean {
   return !!sources && sources.length > 0 && sources.every((id) => SOURCE_IDS.has(id));
 }
 
+/** The routes that exist at this carrier (each sourced), in the order the data offers them. */
+export function carrierRoutes(carrier: Carrier): RouteId[] {
+  return carrier.routes.filter((r) => isSourced(r.sources)).map((r) => r.id);
+}
+
 /**
- * The carrier's own text for a step, or null: null means "show the generic step text and the
- * carrier's contact line".
+ * The carrier's own text for a step on a route, or null: null means "show the route's generic
+ * text and the carrier's contact line".
  */
-export function carrierStepText(carrier: Carrier, step: StepId): LocalText | null {
-  const specific = carrier.steps[step];
+export function carrierStepText(carrier: Carrier, step: StepId, route: RouteId): LocalText | null {
+  const specific = carrier.routes.find((r) => r.id === route)?.steps[step];
   return specific && isSourced(specific.sources) ? specific.do : null;
 }
 

@@ -2,13 +2,17 @@
 // field messages carry a category, never what was typed.
 import type { ProbeSignals } from './lookalike';
 import type { FieldDescription } from './fields/classify';
-import type { CarrierId, FieldKind, Language, PageSnapshot, ProgressV1, Settings, Severity, SiteTrust, StepId } from './types';
+import type { CarrierId, FieldKind, Language, PageSnapshot, ProgressV1, RequestRecord, RouteId, Settings, Severity, SiteTrust, StepId } from './types';
 
 /** A change to progress; only the background applies it (utils/progress.ts, applyAction). */
 export type ProgressAction =
   | { kind: 'toggle-check'; carrier: CarrierId; item: string }
   | { kind: 'mark-step'; carrier: CarrierId; step: StepId; done: boolean }
   | { kind: 'reach-step'; carrier: CarrierId; step: StepId }
+  // Issue 13: the route this card ends by, tied accounts moved or dismissed, the user's record of the request.
+  | { kind: 'set-route'; carrier: CarrierId; route: RouteId }
+  | { kind: 'tied'; carrier: CarrierId; item: string; state: 'done' | 'skipped' | 'todo' }
+  | { kind: 'record'; carrier: CarrierId; record: RequestRecord | null }
   | { kind: 'reset'; carrier: CarrierId }
   | { kind: 'add-card'; carrier: CarrierId; label: string }
   | { kind: 'select-card'; carrier: CarrierId; card: string }
@@ -16,7 +20,7 @@ export type ProgressAction =
   | { kind: 'settings'; patch: Partial<Settings> };
 
 /** Why stored progress could not be used as it was (shown to the user as a notice). */
-export type StorageNotice = 'reset-corrupt' | 'reset-unknown-version' | 'reset-oversized' | 'storage-unavailable';
+export type StorageNotice = 'reset-corrupt' | 'reset-unknown-version' | 'reset-oversized' | 'storage-unavailable' | 'dropped-unknown';
 
 export interface ProgressState {
   progress: ProgressV1;

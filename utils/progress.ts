@@ -7,25 +7,32 @@ import type { ProgressAction, ProgressState, StorageNotice } from './messages';
 import {
   CARRIER_IDS,
   LANGUAGES,
+  ROUTE_IDS,
   STEP_IDS,
   type CardProgress,
   type CarrierId,
   type CarrierProgress,
   type EnabledSite,
   type Language,
-  type ProgressV1,
+  type Progress,
+  type RequestRecord,
+  type RouteId,
   type Settings,
   type StepId,
 } from './types';
 
+type ProgressV1 = Progress;
+
 export const STORAGE_KEY = 'progress';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 /** Above this many bytes of JSON, stored progress is refused (it can only be junk or an attack). */
 export const MAX_BYTES = 64 * 1024;
 export const MAX_LABEL_LENGTH = 40;
 export const MAX_ID_LENGTH = 40;
 export const MAX_CARDS = 8;
 export const MAX_CHECKLIST = 40;
+export const MAX_TIED = 40;
+export const MAX_REF_LENGTH = 40;
 export const MAX_DISABLED_HOSTS = 50;
 export const MAX_ENABLED_SITES = 20;
 export const DEFAULT_CARD = 'main';
@@ -50,6 +57,36 @@ export function isCarrierId(value: unknown): value is CarrierId {
 
 export function isStepId(value: unknown): value is StepId {
   return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
+}
+
+export function isRouteId(value: unknown): value is RouteId {
+  return typeof value === 'string' && (ROUTE_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * Why a request record's reference (a reference number or staff name the carrier gave) cannot be
+ * kept, or null. It is the user's own note, but it must not be a phone, card or ID number: 8+
+ * digits in a row (spaces and dashes aside), an HKID shape, or a web address are refused.
+ */
+export function recordRefProblem(ref: string): LabelProblem | null {
+  if (ref === '') return null;
+  if ([...ref].length > MAX_REF_LENGTH) return 'too-long';
+  if (CONTROL_RE.test(ref) || ref !== ref.trim()) return 'characters';
+  if (/\p{Nd}{8,}/u.test(ref.replace(/[\s-]/g, '')) || /\b[A-Z]{1,2}\d{6}\s*\(?[\dA]\)?/i.test(ref)) return 'digits';
+  if (/:\/\/|\bwww\./i.test(ref)) return 'address';
+  return null;
+}
+
+/** A record as stored: a real calendar date, a route, and a reference that passes recordRefProblem. */
+export function isRequestRecord(value: unknown): value is RequestRecord {
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length !== 3 || !keys.every((k) => ['date', 'route', 'ref'].includes(k))) return false;
+  const { date, route, ref } = value;
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const time = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) return false;
+  return isRouteId(route) && typeof ref === 'string' && recordRefProblem(ref) === null;
 }
 
 function isLanguage(value: unknown): value is Language {
@@ -109,11 +146,11 @@ export function defaultSettings(): Settings {
 }
 
 export function defaultProgress(): ProgressV1 {
-  return { version: 1, carriers: {}, settings: defaultSettings() };
+  return { version: 2, carriers: {}, settings: defaultSettings() };
 }
 
 function defaultCard(label = ''): CardProgress {
-  return { label, checklist: [], stepsDone: [], stepsReached: [] };
+  return { label, checklist: [], stepsDone: [], stepsReached: [], route: null, tiedDone: [], tiedSkipped: [], record: null };
 }
 
 function defaultCarrier(): CarrierProgress {
@@ -168,14 +205,29 @@ function expectList<T>(value: unknown, item: (v: unknown) => v is T, max: number
   return out;
 }
 
+/** Set while reading when a value we do not know was dropped (a route or record from a later version). */
+let droppedUnknown = false;
+
+const CARD_KEYS_V1 = ['label', 'checklist', 'stepsDone', 'stepsReached'] as const;
+const CARD_KEYS = [...CARD_KEYS_V1, 'route', 'tiedDone', 'tiedSkipped', 'record'] as const;
+
 function readCard(value: unknown): CardProgress {
-  const o = expectObject(value, ['label', 'checklist', 'stepsDone', 'stepsReached']);
+  const o = expectObject(value, CARD_KEYS);
   if (!isStorableLabel(o.label)) fail();
+  // A route or record we do not know (another version wrote it) is dropped, with a notice; the
+  // rest of the card stays.
+  const route = o.route === null || isRouteId(o.route) ? o.route : null;
+  const record = o.record === null || isRequestRecord(o.record) ? o.record : null;
+  if (route !== o.route || record !== o.record) droppedUnknown = true;
   return {
     label: o.label,
     checklist: expectList(o.checklist, isShortId, MAX_CHECKLIST),
     stepsDone: expectList(o.stepsDone, isStepId, STEP_IDS.length),
     stepsReached: expectList(o.stepsReached, isStepId, STEP_IDS.length),
+    route,
+    tiedDone: expectList(o.tiedDone, isShortId, MAX_TIED),
+    tiedSkipped: expectList(o.tiedSkipped, isShortId, MAX_TIED),
+    record: record ? { date: record.date, route: record.route, ref: record.ref } : null,
   };
 }
 
@@ -228,15 +280,15 @@ function readSettings(value: unknown): Settings {
   };
 }
 
-function readV1(value: unknown): ProgressV1 {
+function readV2(value: unknown): ProgressV1 {
   const o = expectObject(value, ['version', 'carriers', 'settings']);
-  if (o.version !== 1 || !isPlainObject(o.carriers)) fail();
+  if (o.version !== 2 || !isPlainObject(o.carriers)) fail();
   const carriers: ProgressV1['carriers'] = {};
   for (const id of Object.keys(o.carriers)) {
     if (!isCarrierId(id)) fail();
     carriers[id] = readCarrier(o.carriers[id]);
   }
-  return { version: 1, carriers, settings: readSettings(o.settings) };
+  return { version: 2, carriers, settings: readSettings(o.settings) };
 }
 
 /** UTF-8 size of the JSON, or null when the value cannot be serialised at all (cycles, BigInt). */
@@ -279,6 +331,29 @@ function inFlowOrder(steps: readonly StepId[]): StepId[] {
   return STEP_IDS.filter((s) => steps.includes(s));
 }
 
+/**
+ * Version 1 → 2: each card gains a route (none chosen: the carrier's default), the tied accounts
+ * moved or dismissed (none yet) and the request record (none). Everything else is read as version 1
+ * was: the strict reader then checks the result.
+ */
+function migrateV1(raw: Record<string, unknown>): unknown {
+  const carriers = raw.carriers;
+  if (!isPlainObject(carriers)) return { ...raw, version: 2 };
+  const out: Record<string, unknown> = {};
+  for (const [id, cp] of Object.entries(carriers)) {
+    if (!isPlainObject(cp) || !isPlainObject(cp.cards)) {
+      out[id] = cp;
+      continue;
+    }
+    const cards: Record<string, unknown> = {};
+    for (const [cardId, card] of Object.entries(cp.cards)) {
+      cards[cardId] = isPlainObject(card) && !hasOwn(card, 'route') ? { ...card, route: null, tiedDone: [], tiedSkipped: [], record: null } : card;
+    }
+    out[id] = { ...cp, cards };
+  }
+  return { ...raw, version: 2, carriers: out };
+}
+
 function migrateLegacy(raw: LegacyProgress): ProgressV1 {
   const p = defaultProgress();
   const checklist = keep(raw.checked, isShortId, MAX_CHECKLIST);
@@ -316,6 +391,7 @@ export function migrate(raw: unknown): ProgressV1 | null {
   if (!isPlainObject(raw)) return null;
   if (isLegacy(raw)) return migrateLegacy(raw);
   if (raw.version === 0) return migrateV0(raw as unknown as ProgressV0);
+  if (raw.version === 1) return migrateV1(raw) as ProgressV1;
   return null;
 }
 
@@ -336,12 +412,15 @@ export function readProgress(raw: unknown): ReadResult {
   if (bytes === null) return reset('reset-corrupt');
   if (bytes > MAX_BYTES) return reset('reset-oversized');
   if (!isPlainObject(raw)) return reset('reset-corrupt');
+  droppedUnknown = false;
   try {
     const migrated = migrate(raw);
-    if (migrated) return { state: { progress: readV1(migrated), notice: null }, rewrite: true };
+    if (migrated) return { state: { progress: readV2(migrated), notice: droppedUnknown ? 'dropped-unknown' : null }, rewrite: true };
     if (!hasOwn(raw, 'version')) return reset('reset-corrupt');
     if (raw.version !== CURRENT_VERSION) return reset('reset-unknown-version');
-    return { state: { progress: readV1(raw), notice: null }, rewrite: false };
+    const progress = readV2(raw);
+    // What was dropped is written back without it, so the notice is shown once.
+    return droppedUnknown ? { state: { progress, notice: 'dropped-unknown' }, rewrite: true } : { state: { progress, notice: null }, rewrite: false };
   } catch (error) {
     if (error instanceof Invalid) return reset('reset-corrupt');
     throw error;
@@ -493,6 +572,26 @@ function applyUnchecked(p: ProgressV1, a: ProgressAction | SiteAction): Progress
             }
           : { ...c, stepsDone: c.stepsDone.filter((s) => s !== a.step) },
       );
+    }
+    case 'set-route': {
+      if (!isRouteId(a.route) || cardOf(p, a.carrier).route === a.route) return p;
+      return withCard(p, a.carrier, (c) => ({ ...c, route: a.route }));
+    }
+    case 'tied': {
+      if (!isShortId(a.item) || !['done', 'skipped', 'todo'].includes(a.state)) return p;
+      const card = cardOf(p, a.carrier);
+      const tiedDone = card.tiedDone.filter((i) => i !== a.item);
+      const tiedSkipped = card.tiedSkipped.filter((i) => i !== a.item);
+      if (a.state === 'done') tiedDone.push(a.item);
+      if (a.state === 'skipped') tiedSkipped.push(a.item);
+      if (tiedDone.length > MAX_TIED || tiedSkipped.length > MAX_TIED) return p;
+      if (tiedDone.join() === card.tiedDone.join() && tiedSkipped.join() === card.tiedSkipped.join()) return p;
+      return withCard(p, a.carrier, (c) => ({ ...c, tiedDone, tiedSkipped }));
+    }
+    case 'record': {
+      if (a.record !== null && !isRequestRecord(a.record)) return p;
+      const record = a.record && { date: a.record.date, route: a.record.route, ref: a.record.ref };
+      return withCard(p, a.carrier, (c) => ({ ...c, record }));
     }
     case 'reach-step': {
       if (!isStepId(a.step) || cardOf(p, a.carrier).stepsReached.includes(a.step)) return p;

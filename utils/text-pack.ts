@@ -6,7 +6,7 @@
 import fieldTexts from '../assets/i18n/fields.json';
 import panelTexts from '../assets/i18n/panel.json';
 import { carrierById } from './carriers';
-import { carrierNotes, carrierStepText, GUIDE, isSourced, localize } from './guide';
+import { carrierNotes, carrierRoutes, carrierStepText, GUIDE, isSourced, localize } from './guide';
 import { LANGUAGES, STEP_IDS, type Carrier, type CarrierId, type Guide, type Language, type LocalText } from './types';
 
 export interface TextPack {
@@ -40,9 +40,14 @@ export function sliceTexts<T>(value: T, lang: Language): T {
  * needs neither the source ids nor the check.
  */
 export function sourcedOnly(carrier: Carrier): Carrier {
-  const steps: Carrier['steps'] = {};
-  for (const step of STEP_IDS) if (carrierStepText(carrier, step)) steps[step] = carrier.steps[step];
-  return { ...carrier, steps, notes: carrierNotes(carrier), hotlines: carrier.hotlines.filter((h) => isSourced(h.sources)) };
+  const routes = carrier.routes
+    .filter((r) => carrierRoutes(carrier).includes(r.id))
+    .map((r) => {
+      const steps: typeof r.steps = {};
+      for (const step of STEP_IDS) if (carrierStepText(carrier, step, r.id)) steps[step] = r.steps[step];
+      return { ...r, steps };
+    });
+  return { ...carrier, routes, notes: carrierNotes(carrier), hotlines: carrier.hotlines.filter((h) => isSourced(h.sources)) };
 }
 
 export function buildTextPack(lang: Language, carrier?: CarrierId): TextPack {

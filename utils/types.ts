@@ -9,6 +9,10 @@ export type LocalText = Record<Language, string>;
 export const STEP_IDS = ['sign-in', 'find-entry', 'submit-request', 'await-review', 'confirmed'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
+/** The ways a card ends (issue 13): the carrier's online channel, its hotline, a shop, porting the number out, or letting a prepaid card lapse. */
+export const ROUTE_IDS = ['online', 'hotline', 'shop', 'port-out', 'lapse'] as const;
+export type RouteId = (typeof ROUTE_IDS)[number];
+
 export const CARRIER_IDS = ['cmhk', 'cuniq', 'three', 'csl', 'smartone', 'fetnet', 'other'] as const;
 export type CarrierId = (typeof CARRIER_IDS)[number];
 
@@ -21,10 +25,12 @@ export type Severity = 'warn' | 'info';
 // ---------------------------------------------------------------------------------------------
 // The guide as data (assets/guide/*.json)
 
-/** A row of ../shared/reference/carriers.md that a statement rests on. */
+/** A row of the project's fact sheet (docs/facts/) that a statement rests on. */
 export interface Source {
   id: string;
-  /** Section heading of carriers.md the row sits under, e.g. "Hotlines (as published by the carrier or the regulator OFCA)". */
+  /** The sheet in docs/facts/ (absent: carriers.md). */
+  sheet?: 'tied-accounts.md';
+  /** Section heading of the sheet the row sits under, e.g. "Hotlines (as published by the carrier or the regulator OFCA)". */
   section: string;
   /** The row's first cell as written in carriers.md (enough to find the row). */
   row: string;
@@ -53,6 +59,15 @@ export interface CarrierStepText {
   sources: string[];
 }
 
+/** A way this carrier's card can end, and what each step means on it at this carrier. */
+export interface CarrierRoute {
+  id: RouteId;
+  /** Why this route exists at this carrier. */
+  sources: string[];
+  /** Carrier-specific text per step on this route; a step absent here shows the route's generic text. */
+  steps: Partial<Record<StepId, CarrierStepText>>;
+}
+
 export interface Carrier {
   id: CarrierId;
   name: LocalText;
@@ -64,8 +79,10 @@ export interface Carrier {
   website: string;
   hotlines: Hotline[];
   urlRules: UrlRule[];
-  /** Carrier-specific text per step; a step absent here shows the generic text and the hotline. */
-  steps: Partial<Record<StepId, CarrierStepText>>;
+  /** The route the guide starts with for this carrier's cards (one of `routes`). */
+  defaultRoute: RouteId;
+  /** The routes that exist at this carrier (sourced), in the order offered. */
+  routes: CarrierRoute[];
   /** Carrier-specific notes shown in the panel (e.g. CMHK's two passwords). */
   notes: { id: string; text: LocalText; sources: string[] }[];
   hostSources: string[];
@@ -80,6 +97,8 @@ export interface GuideStep {
   looksLike: LocalText;
   /** What never to type here. */
   neverType: LocalText;
+  /** What `do` rests on (title, looks-like and never-type are the article's shape and our advice). */
+  sources: string[];
 }
 
 export interface ChecklistItem {
@@ -94,6 +113,29 @@ export interface Caution {
   sources: string[];
 }
 
+/** What a step means on a route (generic; a carrier's route text may replace `do`). */
+export interface RouteStepText {
+  title: LocalText;
+  do: LocalText;
+  sources: string[];
+}
+
+export interface Route {
+  id: RouteId;
+  name: LocalText;
+  /** Absent steps (all of them for `online`) mean what the guide's own step says. */
+  steps: Partial<Record<StepId, RouteStepText>>;
+}
+
+/** A service people tie to their number (assets/guide/tied-accounts.json; docs/facts/tied-accounts.md). */
+export interface TiedAccount {
+  id: string;
+  name: LocalText;
+  /** Where to change the number, and its catch, in a line or two. */
+  how: LocalText;
+  sources: string[];
+}
+
 export interface Guide {
   /** ISO date the facts were last checked against the reference. */
   lastChecked: string;
@@ -103,6 +145,10 @@ export interface Guide {
   ifItFails: Caution[];
   /** The 远游卡 explanation and other card notes. */
   cardNotes: Caution[];
+  /** The five routes, each step's meaning on it. */
+  routes: Route[];
+  /** Accounts tied to the number: move them first. */
+  tied: TiedAccount[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,12 +207,27 @@ export interface StepSignal {
 // ---------------------------------------------------------------------------------------------
 // Progress (stored by the background only; see utils/progress.ts)
 
+/** The user's own note of the request they made (typed into our UI; nothing from the page). */
+export interface RequestRecord {
+  /** YYYY-MM-DD. */
+  date: string;
+  route: RouteId;
+  /** A reference number or staff name the carrier gave; may be ''. */
+  ref: string;
+}
+
 export interface CardProgress {
   /** Label the user chose for this card ("work card"); never a number. */
   label: string;
   checklist: string[];
   stepsDone: StepId[];
   stepsReached: StepId[];
+  /** The route the user chose (null: the carrier's default). */
+  route: RouteId | null;
+  /** Tied accounts the user has moved (ticked) and those they do not use (dismissed). */
+  tiedDone: string[];
+  tiedSkipped: string[];
+  record: RequestRecord | null;
 }
 
 export interface CarrierProgress {
@@ -192,8 +253,11 @@ export interface Settings {
   lookalikeWarning: boolean;
 }
 
-export interface ProgressV1 {
-  version: 1;
+export interface Progress {
+  version: 2;
   carriers: Partial<Record<CarrierId, CarrierProgress>>;
   settings: Settings;
 }
+
+/** The name before version 2 (issue 13); kept so code written against it still compiles. */
+export type ProgressV1 = Progress;

@@ -1,5 +1,6 @@
 // The toolbar popup: this tab's carrier and progress, open/collapse the panel, language, reset.
 // It only renders; entrypoints/popup/main.tsx talks to the background.
+import { stepsDoneCount } from '../../utils/step-state';
 import { useState } from 'preact/hooks';
 import { carrierById } from '../../utils/carriers';
 import type { EnableCheck } from '../../utils/enable-risk';
@@ -40,6 +41,7 @@ const NOTICE_TEXT: Record<StorageNotice, PopupTextKey> = {
   'reset-oversized': 'noticeResetOversized',
   'reset-unknown-version': 'noticeResetUnknownVersion',
   'storage-unavailable': 'noticeStorageUnavailable',
+  'dropped-unknown': 'noticeDroppedUnknown',
 };
 
 const TRUST_TEXT: Record<SiteTrust, PopupTextKey> = {
@@ -53,7 +55,8 @@ function Progress({ view, carrier }: { view: PopupView; carrier: CarrierId }) {
   const card = cardOf(view.progress.progress, carrier);
   const known = new Set(GUIDE.checklist.map((i) => i.id));
   const ticked = card.checklist.filter((id) => known.has(id)).length;
-  const done = card.stepsDone.length;
+  // The same count as the panel's (utils/step-state.ts): marked, or passed by a later step reached.
+  const done = stepsDoneCount(card, null);
   const stepsText = pt('stepsDone', view.lang, { done, total: STEP_IDS.length });
   const ticksText = pt('checklistTicked', view.lang, { done: ticked, total: known.size });
   return (

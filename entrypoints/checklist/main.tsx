@@ -1,39 +1,167 @@
-// A printable copy of the checklist and steps, with the user's ticks. Opened by the panel.
-import { render } from 'preact';
+// A printable copy of the card's plan: the accounts to move, the checklist, the steps on the card's
+// route with their state, and the user's record of the request (which they can note here: the date,
+// the route, and a reference number or staff name the carrier gave; their own words, never page
+// data). Opened by the panel.
+import { Component, render } from 'preact';
 import { browser } from 'wxt/browser';
-import { carrierStepText, GUIDE, localize } from '../../utils/guide';
+import { carrierRoutes, GUIDE, localize } from '../../utils/guide';
 import { t } from '../../utils/i18n';
 import { isLanguage } from '../../utils/language';
-import type { ProgressState } from '../../utils/messages';
-import { CARRIER_IDS, type CarrierId, type Language } from '../../utils/types';
+import type { ProgressAction, ProgressState } from '../../utils/messages';
+import { cardOf, recordRefProblem } from '../../utils/progress';
+import { routeOf, stepText } from '../../utils/route';
+import { stepStates } from '../../utils/step-state';
+import { CARRIER_IDS, type CardProgress, type CarrierId, type Language, type RouteId } from '../../utils/types';
 import { carrierById } from '../../utils/carriers';
 import { ContactLine } from '../../components/ContactLine';
 
-function Sheet({ carrier, lang, checked, done }: { carrier: CarrierId; lang: Language; checked: string[]; done: string[] }) {
+const box = (on: boolean) => <span class="box">{on ? '☑' : '☐'}</span>;
+
+const routeName = (id: RouteId, lang: Language) => localize(GUIDE.routes.find((r) => r.id === id)!.name, lang);
+
+interface RecordProps {
+  carrier: CarrierId;
+  lang: Language;
+  card: CardProgress | null;
+  route: RouteId;
+  onAction(action: ProgressAction): void;
+}
+
+interface Draft {
+  date: string;
+  route: RouteId;
+  ref: string;
+}
+
+interface RecordState {
+  /** What the user is typing; null: the saved record (or today, the card's route, no reference). */
+  draft: Draft | null;
+  error: string;
+}
+
+/** The user's note of the request: shown, editable, deletable (and gone with the card). */
+class RequestRecordForm extends Component<RecordProps, RecordState> {
+  override state: RecordState = { draft: null, error: '' };
+  override render({ carrier, lang, card, route, onAction }: RecordProps, { draft, error }: RecordState) {
+    const record = card?.record ?? null;
+    const value: Draft = draft ?? { date: record?.date ?? new Date().toISOString().slice(0, 10), route: record?.route ?? route, ref: record?.ref ?? '' };
+    const edit = (patch: Partial<Draft>) => this.setState({ draft: { ...value, ...patch }, error: '' });
+    const save = (e: Event) => {
+      e.preventDefault();
+      const ref = value.ref.trim();
+      const problem = recordRefProblem(ref);
+      if (problem) {
+        this.setState({ error: t(problem === 'digits' ? 'recordRefDigits' : 'recordRefBad', lang) });
+        return;
+      }
+      onAction({ kind: 'record', carrier, record: { ...value, ref } });
+      this.setState({ draft: null, error: '' });
+    };
+    return (
+      <section data-request-record={record ? 'saved' : 'none'}>
+        <h2>{t('recordTitle', lang)}</h2>
+        {record ? (
+          <p>
+            {t('recordSaved', lang, { date: record.date, route: routeName(record.route, lang), ref: record.ref || '—' })}
+          </p>
+        ) : (
+          <p class="muted">{t('recordNone', lang)}</p>
+        )}
+        <form class="record" onSubmit={save}>
+          <label>
+            {t('recordDate', lang)}{' '}
+            <input type="date" value={value.date} required onInput={(e) => edit({ date: (e.currentTarget as HTMLInputElement).value })} />
+          </label>{' '}
+          <label>
+            {t('route', lang)}{' '}
+            <select onChange={(e) => edit({ route: (e.currentTarget as HTMLSelectElement).value as RouteId })}>
+              {carrierRoutes(carrierById(carrier)).map((id) => (
+                <option key={id} value={id} selected={id === value.route}>
+                  {routeName(id, lang)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            {t('recordRef', lang)}{' '}
+            <input
+              type="text"
+              value={value.ref}
+              maxLength={40}
+              autocomplete="off"
+              onInput={(e) => edit({ ref: (e.currentTarget as HTMLInputElement).value })}
+            />
+          </label>{' '}
+          <button type="submit">{t('recordSave', lang)}</button>{' '}
+          {record ? (
+            <button type="button" onClick={() => onAction({ kind: 'record', carrier, record: null })}>
+              {t('recordDelete', lang)}
+            </button>
+          ) : null}
+          {error ? <p role="alert">{error}</p> : null}
+        </form>
+      </section>
+    );
+  }
+}
+
+interface SheetProps {
+  carrier: CarrierId;
+  lang: Language;
+  card: CardProgress | null;
+  onAction(action: ProgressAction): void;
+}
+
+function Sheet({ carrier, lang, card, onAction }: SheetProps) {
   const c = carrierById(carrier);
+  const route = routeOf(c, card);
+  const states = stepStates(card, null);
+  const done = Object.values(states).filter((s) => s === 'done').length;
   return (
     <>
       <h1>
         {t('appName', lang)} · {localize(c.name, lang)}
       </h1>
+      <p>
+        <button type="button" onClick={() => window.print()}>
+          {t('print', lang)}
+        </button>
+      </p>
+      <h2>{t('tiedTitle', lang, { n: GUIDE.tied.filter((a) => !card?.tiedDone.includes(a.id) && !card?.tiedSkipped.includes(a.id)).length })}</h2>
+      <ul>
+        {GUIDE.tied.map((a) => (
+          <li key={a.id} data-tied-account={a.id}>
+            {box(!!card?.tiedDone.includes(a.id))}{' '}
+            {t('labelled', lang, {
+              label: card?.tiedSkipped.includes(a.id) ? t('notUsed', lang, { name: localize(a.name, lang) }) : localize(a.name, lang),
+              text: localize(a.how, lang),
+            })}
+          </li>
+        ))}
+      </ul>
       <h2>{t('checklist', lang)}</h2>
       <ul>
         {GUIDE.checklist.map((item) => (
           <li key={item.id}>
-            <span class="box">{checked.includes(item.id) ? '☑' : '☐'}</span> {localize(item.text, lang)}
+            {box(!!card?.checklist.includes(item.id))} {localize(item.text, lang)}
           </li>
         ))}
       </ul>
-      <h2>{t('steps', lang)}</h2>
-      <ol>
-        {GUIDE.steps.map((step) => (
-          <li key={step.id}>
-            <span class="box">{done.includes(step.id) ? '☑' : '☐'}</span> <strong>{localize(step.title, lang)}</strong>:{' '}
-            {localize(carrierStepText(c, step.id) ?? step.do, lang)}
-          </li>
-        ))}
+      <h2>{t('stepsDone', lang, { done })}</h2>
+      <p>{t('labelled', lang, { label: t('routeName', lang), text: routeName(route, lang) })}</p>
+      <ol data-route={route}>
+        {GUIDE.steps.map((step) => {
+          const text = stepText(c, step, route);
+          return (
+            <li key={step.id} data-step-id={step.id} data-step-state={states[step.id]}>
+              {box(states[step.id] === 'done')}{' '}
+              <span class="do">{t('labelled', lang, { label: localize(text.title, lang), text: localize(text.do, lang) })}</span>
+            </li>
+          );
+        })}
       </ol>
       <ContactLine carrier={c} lang={lang} />
+      <RequestRecordForm carrier={carrier} lang={lang} card={card} route={route} onAction={onAction} />
       <h2>{t('cautions', lang)}</h2>
       <ul>
         {GUIDE.cautions.map((caution) => (
@@ -41,9 +169,6 @@ function Sheet({ carrier, lang, checked, done }: { carrier: CarrierId; lang: Lan
         ))}
       </ul>
       <p class="muted">{t('lastChecked', lang, { date: GUIDE.lastChecked })}</p>
-      <button type="button" onClick={() => window.print()}>
-        {t('printChecklist', lang)}
-      </button>
     </>
   );
 }
@@ -56,19 +181,18 @@ async function main() {
   const lang: Language = isLanguage(rawLang) ? rawLang : 'en';
   document.documentElement.lang = lang;
   document.title = `${t('appName', lang)} · ${t('checklist', lang)}`;
-  let checked: string[] = [];
-  let done: string[] = [];
+  const app = document.getElementById('app')!;
+  const show = (state: ProgressState | null) =>
+    render(<Sheet carrier={carrier} lang={lang} card={state ? cardOf(state.progress, carrier) : null} onAction={act} />, app);
+  const act = (action: ProgressAction) => {
+    void (browser.runtime.sendMessage({ type: 'update-progress', action }) as Promise<ProgressState | null>).then(show, () => undefined);
+  };
   try {
-    const state = (await browser.runtime.sendMessage({ type: 'get-progress' })) as ProgressState | null;
-    const cp = state?.progress.carriers[carrier];
-    const card = cp ? cp.cards[cp.activeCard] : undefined;
-    checked = card?.checklist ?? [];
-    done = card?.stepsDone ?? [];
+    show((await browser.runtime.sendMessage({ type: 'get-progress' })) as ProgressState | null);
   } catch {
     // Without progress the sheet still prints, with empty boxes.
+    show(null);
   }
-  render(<Sheet carrier={carrier} lang={lang} checked={checked} done={done} />, document.getElementById('app')!);
-  setTimeout(() => window.print(), 300);
 }
 
 void main();

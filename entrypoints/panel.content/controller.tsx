@@ -17,6 +17,7 @@ import { takeSnapshot } from '../../utils/snapshot';
 import type { TextPack } from '../../utils/text-pack';
 import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
 import { cardOf } from '../../utils/progress';
+import { routeOf } from '../../utils/route';
 import type { ProgressV1, StepSignal } from '../../utils/types';
 import { startFieldController } from './field-controller';
 import { trackHighlight } from './highlight-tracker';
@@ -138,9 +139,10 @@ export async function startPanel(site: PageSite): Promise<void> {
     );
   let highlight = makeTracker();
 
-  const update = (action: ProgressAction) => {
+  const update = (action: ProgressAction, after?: () => void) => {
     void send<ProgressState>({ type: 'update-progress', action }).then((state) => {
       if (state) applyProgress(state);
+      after?.();
     });
   };
   const applyProgress = (state: ProgressState) => {
@@ -196,9 +198,20 @@ export async function startPanel(site: PageSite): Promise<void> {
 
   const applyStep = (found: Element[], signal: StepSignal | null) => {
     elements = found;
-    target = signal?.target !== undefined ? (elements[signal.target] ?? null) : null;
     const before = store.get();
     const step = signal?.step ?? null;
+    // Issue 13: the page's own online entry or form means "your account offers it": a card with
+    // no route chosen yet follows it (the guide then says to use it), and the ring shows a page link
+    // only on the online route, the one route whose text says to use the page (the hotline's
+    // sign-in step, for one, says there is no need to sign in).
+    const chosen = before.progress ? cardOf(before.progress, carrier.id) : null;
+    let route = routeOf(carrier, chosen);
+    const online = step === 'submit-request' || (step === 'find-entry' && signal?.target !== undefined);
+    if (online && !chosen?.route && carrier.routes.some((r) => r.id === 'online')) {
+      route = 'online';
+      update({ kind: 'set-route', carrier: carrier.id, route });
+    }
+    target = route === 'online' && signal?.target !== undefined ? (elements[signal.target] ?? null) : null;
     const thirdPartyFrame = Array.from(doc.querySelectorAll('iframe[src]')).some((f) => {
       const src = (f as HTMLIFrameElement).src;
       return /^https?:/i.test(src) && !officialSite(src);
@@ -247,6 +260,9 @@ export async function startPanel(site: PageSite): Promise<void> {
     },
     toggleCheck: (item) => update({ kind: 'toggle-check', carrier: carrier.id, item }),
     markStep: (step, done) => update({ kind: 'mark-step', carrier: carrier.id, step, done }),
+    // The ring follows the route: look at the page again once the choice is stored.
+    setRoute: (route) => update({ kind: 'set-route', carrier: carrier.id, route }, evaluate),
+    setTied: (item, state) => update({ kind: 'tied', carrier: carrier.id, item, state }),
     reset: () => update({ kind: 'reset', carrier: carrier.id }),
     addCard: (label) => update({ kind: 'add-card', carrier: carrier.id, label }),
     selectCard: (card) => update({ kind: 'select-card', carrier: carrier.id, card }),

@@ -1,5 +1,6 @@
 // The guide's data under test: every text in three languages and the right script, every fact
-// cited, every citation found in ../shared/reference/carriers.md with its confidence, uncertain
+// cited, every citation found in the project's own fact sheet (docs/facts/, in this repository:
+// nothing here reads a file outside it) with its confidence, uncertain
 // facts hedged, hosts sane, no seller links, and the JSON files sorted and round-trip stable.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,17 +24,21 @@ import {
   type Language,
   type LocalText,
   type Source,
+  type TiedAccount,
+  ROUTE_IDS,
 } from '../../utils/types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const guideDir = path.resolve(here, '../../assets/guide');
-const referencePath = path.resolve(here, '../../../shared/reference/carriers.md');
+const factsDir = path.resolve(here, '../../docs/facts');
+const referencePath = path.join(factsDir, 'carriers.md');
 
 const raw = (file: string) => fs.readFileSync(path.join(guideDir, file), 'utf8');
-const files = ['carriers.json', 'sources.json', 'guide.json'] as const;
+const files = ['carriers.json', 'sources.json', 'guide.json', 'tied-accounts.json'] as const;
 const carriers = (JSON.parse(raw('carriers.json')) as { carriers: Carrier[] }).carriers;
 const sources = (JSON.parse(raw('sources.json')) as { sources: Source[] }).sources;
-const guide = JSON.parse(raw('guide.json')) as Guide;
+const tied = (JSON.parse(raw('tied-accounts.json')) as { tied: TiedAccount[] }).tied;
+const guide = { ...(JSON.parse(raw('guide.json')) as Omit<Guide, 'tied'>), tied } as Guide;
 const sourceById = new Map(sources.map((s) => [s.id, s]));
 const allHosts = new Set(carriers.flatMap((c) => c.hosts));
 
@@ -49,17 +54,22 @@ interface RefEntry {
   confidenceText: string;
   /** Everything in the row or item. */
   text: string;
+  /** A table row's cells by (lower-case) column name; empty for a list item. */
+  cells: Record<string, string>;
 }
 
 function parseReference(md: string): Map<string, RefEntry[]> {
   const sections = new Map<string, RefEntry[]>();
   let entries: RefEntry[] | null = null;
   let item: RefEntry | null = null;
+  // The table's header: the confidence is read from the column named so (else the last cell).
+  let header: string[] = [];
   for (const line of md.split('\n')) {
     if (line.startsWith('## ')) {
       entries = [];
       sections.set(line.slice(3).trim(), entries);
       item = null;
+      header = [];
       continue;
     }
     if (!entries) continue;
@@ -67,14 +77,21 @@ function parseReference(md: string): Map<string, RefEntry[]> {
       item = null;
       const cells = line.split('|').slice(1, -1).map((c) => c.trim());
       if (cells.every((c) => /^:?-+:?$/.test(c))) continue; // separator row
+      if (header.length === 0) {
+        header = cells.map((c) => c.toLowerCase());
+        continue;
+      }
       const text = cells.join(' | ');
-      entries.push({ key: cells[0] ?? '', confidenceText: cells[cells.length - 1] ?? '', text });
+      const at = header.indexOf('confidence');
+      const confidenceText = (at >= 0 ? cells[at] : cells[cells.length - 1]) ?? '';
+      entries.push({ key: cells[0] ?? '', confidenceText, text, cells: Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])) });
       continue;
     }
+    header = []; // a table ends at its first line that is not a row
     const lead = /^\s*(?:-|\d+\.)\s+(.*)$/.exec(line);
     if (lead) {
       const bold = /^\*\*(.+?)\*\*/.exec(lead[1] ?? '');
-      item = { key: bold?.[1] ?? '', confidenceText: line, text: line };
+      item = { key: bold?.[1] ?? '', confidenceText: line, text: line, cells: {} };
       entries.push(item);
       continue;
     }
@@ -89,9 +106,11 @@ function parseReference(md: string): Map<string, RefEntry[]> {
 }
 
 const reference = parseReference(fs.readFileSync(referencePath, 'utf8'));
+const tiedReference = parseReference(fs.readFileSync(path.join(factsDir, 'tied-accounts.md'), 'utf8'));
 
 function referenceEntry(source: Source): RefEntry | undefined {
-  return reference.get(source.section)?.find((e) => e.key === source.row);
+  const sheet = source.sheet === 'tied-accounts.md' ? tiedReference : reference;
+  return sheet.get(source.section)?.find((e) => e.key === source.row);
 }
 
 /** Confidence words in a row; `Medium-High` before its parts so it is read whole. */
@@ -113,12 +132,22 @@ function statements(): Statement[] {
   for (const list of ['checklist', 'cautions', 'ifItFails', 'cardNotes'] as const) {
     for (const c of guide[list]) out.push({ where: `guide.${list}.${c.id}`, texts: [c.text], sources: c.sources });
   }
+  // Every route text is sourced: the generic steps (the online route), each route's steps, and
+  // each carrier's routes and their texts.
+  for (const s of guide.steps) out.push({ where: `guide.steps.${s.id}`, texts: [s.do], sources: s.sources });
+  for (const r of guide.routes) {
+    for (const [step, s] of Object.entries(r.steps)) out.push({ where: `guide.routes.${r.id}.${step}`, texts: [s.title, s.do], sources: s.sources });
+  }
+  for (const a of guide.tied) out.push({ where: `tied.${a.id}`, texts: [a.how], sources: a.sources });
   for (const c of carriers) {
     if (c.hosts.length > 0) out.push({ where: `${c.id}.hostSources`, texts: [], sources: c.hostSources });
     c.hotlines.forEach((h, i) => out.push({ where: `${c.id}.hotlines[${i}]`, texts: [h.label], sources: h.sources }));
     c.urlRules.forEach((r, i) => out.push({ where: `${c.id}.urlRules[${i}]`, texts: [], sources: r.sources }));
-    for (const [step, s] of Object.entries(c.steps)) {
-      out.push({ where: `${c.id}.steps.${step}`, texts: [s.do], sources: s.sources });
+    for (const r of c.routes) {
+      out.push({ where: `${c.id}.routes.${r.id}`, texts: [], sources: r.sources });
+      for (const [step, s] of Object.entries(r.steps)) {
+        out.push({ where: `${c.id}.routes.${r.id}.${step}`, texts: [s.do], sources: s.sources });
+      }
     }
     for (const n of c.notes) out.push({ where: `${c.id}.notes.${n.id}`, texts: [n.text], sources: n.sources });
   }
@@ -138,7 +167,8 @@ function localTexts(value: unknown, at: string, out: { at: string; text: Record<
 
 const allLocalTexts = [
   ...localTexts(JSON.parse(raw('carriers.json')), 'carriers.json'),
-  ...localTexts(guide, 'guide.json'),
+  ...localTexts(JSON.parse(raw('guide.json')), 'guide.json'),
+  ...localTexts(tied, 'tied-accounts.json'),
 ];
 
 // Characters whose form differs between the scripts (ambiguous ones such as 注 后 台 面 里 余 几
@@ -149,9 +179,9 @@ const SIMPLIFIED_ONLY = [...'们这号话国说请网码银联远鸭销账语与
 // Words that mark a statement as uncertain. "can" and "if" are left out on purpose: they appear in
 // plain certain sentences ("if nothing happens, call…") and would make the check meaningless.
 const HEDGE: Record<Language, RegExp> = {
-  en: /\b(may|might|could|possibly|reportedly|reported|seems?|appears?|as far as we know|we found no|we could not confirm|not confirmed|check)\b/i,
-  'zh-Hans': /可能|或许|似乎|一般|所知|据报|未找到|没有找到|未能确认|未经证实|请先查看|请先确认|请先核对/,
-  'zh-Hant': /可能|或許|似乎|一般|所知|據報|未找到|沒有找到|未能確認|未經證實|請先查看|請先確認|請先核對/,
+  en: /\b(may|might|could|possibly|reportedly|reported|seems?|appears?|as far as we know|we found no|we could not confirm|not confirmed|check|roughly)\b/i,
+  'zh-Hans': /可能|或许|似乎|一般|所知|据报|未找到|没有找到|未能确认|未经证实|请先查看|请先确认|请先核对|大致/,
+  'zh-Hant': /可能|或許|似乎|一般|所知|據報|未找到|沒有找到|未能確認|未經證實|請先查看|請先確認|請先核對|大致/,
 };
 
 const SELLER = /telegram|\bt\.me\b|\bwa\.me\b|whatsapp|taobao|淘宝|淘寶|电报|電報|飞机群|飛機群|@[A-Za-z0-9_]{3,}/i;
@@ -172,18 +202,27 @@ describe('guide data files', () => {
       const expected = keys.filter((k) => k in obj);
       if (actual.join() !== expected.join()) bad.push(`${where}: ${actual.join()} (want ${expected.join()})`);
     };
-    order('guide', guide, ['lastChecked', 'checklist', 'steps', 'cautions', 'ifItFails', 'cardNotes']);
+    order('guide', JSON.parse(raw('guide.json')), ['lastChecked', 'checklist', 'steps', 'cautions', 'ifItFails', 'cardNotes', 'routes']);
+    for (const r of guide.routes) {
+      order(`guide.routes.${r.id}`, r, ['id', 'name', 'steps']);
+      order(`guide.routes.${r.id}.steps`, r.steps, [...STEP_IDS]);
+      for (const [step, s] of Object.entries(r.steps)) order(`guide.routes.${r.id}.${step}`, s, ['title', 'do', 'sources']);
+    }
+    for (const a of tied) order(`tied.${a.id}`, a, ['id', 'name', 'how', 'sources']);
     for (const list of ['checklist', 'cautions', 'ifItFails', 'cardNotes'] as const) {
       for (const c of guide[list]) order(`guide.${list}.${c.id}`, c, ['id', 'text', 'sources']);
     }
-    for (const s of guide.steps) order(`guide.steps.${s.id}`, s, ['id', 'title', 'do', 'looksLike', 'neverType']);
-    for (const s of sources) order(`source ${s.id}`, s, ['id', 'section', 'row', 'confidence']);
+    for (const s of guide.steps) order(`guide.steps.${s.id}`, s, ['id', 'title', 'do', 'looksLike', 'neverType', 'sources']);
+    for (const s of sources) order(`source ${s.id}`, s, ['id', 'sheet', 'section', 'row', 'confidence']);
     for (const c of carriers) {
-      order(c.id, c, ['id', 'name', 'hosts', 'excludedHosts', 'website', 'hostSources', 'hotlines', 'urlRules', 'steps', 'notes']);
+      order(c.id, c, ['id', 'name', 'hosts', 'excludedHosts', 'website', 'hostSources', 'hotlines', 'urlRules', 'defaultRoute', 'routes', 'notes']);
       c.hotlines.forEach((h, i) => order(`${c.id}.hotlines[${i}]`, h, ['number', 'label', 'sources']));
       c.urlRules.forEach((r, i) => order(`${c.id}.urlRules[${i}]`, r, ['path', 'host', 'step', 'sources']));
-      order(`${c.id}.steps`, c.steps, [...STEP_IDS]);
-      for (const [step, s] of Object.entries(c.steps)) order(`${c.id}.steps.${step}`, s, ['do', 'sources']);
+      for (const r of c.routes) {
+        order(`${c.id}.routes.${r.id}`, r, ['id', 'sources', 'steps']);
+        order(`${c.id}.routes.${r.id}.steps`, r.steps, [...STEP_IDS]);
+        for (const [step, s] of Object.entries(r.steps)) order(`${c.id}.routes.${r.id}.${step}`, s, ['do', 'sources']);
+      }
       for (const n of c.notes) order(`${c.id}.notes.${n.id}`, n, ['id', 'text', 'sources']);
     }
     for (const { at, text } of allLocalTexts) order(at, text, [...LANGUAGES]);
@@ -285,7 +324,9 @@ describe('texts', () => {
       c.hotlines.forEach((h, i) => strings.push({ at: `${c.id}.hotlines[${i}].number`, value: h.number }));
     }
     for (const { at, value } of strings) {
-      if (SELLER.test(value)) bad.push(`${at}: seller link or handle`);
+      // The tied-accounts list names WhatsApp, Telegram and Taobao as services to move, never as sellers: links and handles only there.
+      const seller = at.startsWith('tied-accounts.json') ? /\bt\.me\b|\bwa\.me\b|@[A-Za-z0-9_]{3,}/i : SELLER;
+      if (seller.test(value)) bad.push(`${at}: seller link or handle`);
       if (/http:\/\//i.test(value)) bad.push(`${at}: plain http link`);
       for (const m of value.matchAll(HOSTLIKE)) {
         const host = (m[1] ?? '').toLowerCase();
@@ -315,7 +356,7 @@ describe('sources', () => {
     expect(reference.size).toBeGreaterThan(3);
     const bad: string[] = [];
     for (const source of sources) {
-      if (!reference.has(source.section)) {
+      if (!(source.sheet === 'tied-accounts.md' ? tiedReference : reference).has(source.section)) {
         bad.push(`${source.id}: no section "## ${source.section}"`);
         continue;
       }
@@ -334,6 +375,32 @@ describe('sources', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('keeps the fact sheet in the repository, every row with a source, a confidence and the date it was read', () => {
+    const bad: string[] = [];
+    for (const file of ['carriers.md', 'tied-accounts.md']) {
+      const sheet = parseReference(fs.readFileSync(path.join(factsDir, file), 'utf8'));
+      for (const [section, entries] of sheet) {
+        for (const e of entries) {
+          const where = `${file} § ${section}: ${e.key.slice(0, 40)}`;
+          if (confidencesIn(e.confidenceText).length === 0) bad.push(`${where}: no confidence`);
+          if (Object.keys(e.cells).length === 0) {
+            if (!/Source:/.test(e.text) || !/Read \d{4}-\d{2}-\d{2}/.test(e.text)) bad.push(`${where}: no source or read date`);
+            continue;
+          }
+          if (!(e.cells.source ?? '').trim()) bad.push(`${where}: no source`);
+          if (!/^\d{4}-\d{2}-\d{2}\b/.test(e.cells.read ?? '')) bad.push(`${where}: no read date`);
+          else if (e.cells.read!.slice(0, 10) > guide.lastChecked) bad.push(`${where}: read after the guide's lastChecked`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('says the facts were checked on the date the fact sheet says its sources were read', () => {
+    const sheet = fs.readFileSync(referencePath, 'utf8');
+    expect(sheet).toContain(`read again for this sheet on ${guide.lastChecked}`);
   });
 
   it('hedges every text that rests on a Medium or Low source', () => {
@@ -421,10 +488,32 @@ describe('carriers', () => {
     }
   });
 
-  it('keeps carrier step texts on known steps', () => {
+  it('keeps carrier step texts on known steps and routes, each route once, the default among them', () => {
     for (const c of carriers) {
-      for (const step of Object.keys(c.steps)) expect(STEP_IDS as readonly string[]).toContain(step);
+      const ids = c.routes.map((r) => r.id);
+      expect(new Set(ids).size, c.id).toBe(ids.length);
+      for (const id of ids) expect(ROUTE_IDS as readonly string[]).toContain(id);
+      expect(ids, `${c.id} default route`).toContain(c.defaultRoute);
+      for (const r of c.routes) for (const step of Object.keys(r.steps)) expect(STEP_IDS as readonly string[]).toContain(step);
     }
+  });
+
+  it('offers the hotline route only where a hotline is known, and never for a Taiwan card the Hong Kong routes', () => {
+    for (const c of carriers) {
+      if (c.id === 'other') continue; // the number on the card's packaging
+      if (c.routes.some((r) => r.id === 'hotline')) expect(c.hotlines.length, c.id).toBeGreaterThan(0);
+    }
+    const fetnet = carriers.find((c) => c.id === 'fetnet')!;
+    expect(fetnet.routes.map((r) => r.id)).not.toContain('hotline');
+  });
+
+  it('has the five routes in order, every step of every route sourced (none left to the article)', () => {
+    expect(guide.routes.map((r) => r.id)).toEqual([...ROUTE_IDS]);
+    for (const r of guide.routes) {
+      // online is the guide's own steps; every other route says what each of the five steps means on it
+      if (r.id !== 'online') expect(Object.keys(r.steps), r.id).toEqual([...STEP_IDS]);
+    }
+    for (const s of guide.steps) expect(isSourced(s.sources), s.id).toBe(true);
   });
 });
 
@@ -435,6 +524,7 @@ describe('utils/guide', () => {
 
   it('loads the same data the files hold', () => {
     expect(GUIDE).toEqual(guide);
+    expect(GUIDE.tied.map((a) => a.id)).toEqual(tied.map((a) => a.id));
     expect(SOURCES).toEqual(sources);
   });
 
@@ -452,10 +542,14 @@ describe('utils/guide', () => {
   });
 
   it('gives carrier step text only when it is sourced', () => {
-    expect(carrierStepText(cmhk, 'find-entry')?.en).toMatch(/12580/);
-    expect(carrierStepText(other, 'find-entry')).toBeNull();
-    const unsourced: Carrier = { ...cmhk, steps: { 'find-entry': { do: cmhk.steps['find-entry']!.do, sources: ['nope'] } } };
-    expect(carrierStepText(unsourced, 'find-entry')).toBeNull();
+    expect(carrierStepText(cmhk, 'find-entry', 'hotline')?.en).toMatch(/12580/);
+    expect(carrierStepText(other, 'find-entry', 'hotline')).toBeNull();
+    const hotline = cmhk.routes.find((r) => r.id === 'hotline')!;
+    const unsourced: Carrier = {
+      ...cmhk,
+      routes: [{ ...hotline, steps: { 'find-entry': { do: hotline.steps['find-entry']!.do, sources: ['nope'] } } }],
+    };
+    expect(carrierStepText(unsourced, 'find-entry', 'hotline')).toBeNull();
     const noNotes: Carrier = { ...cmhk, notes: cmhk.notes.map((n) => ({ ...n, sources: [] })) };
     expect(carrierNotes(noNotes)).toEqual([]);
     expect(carrierNotes(cmhk).length).toBe(cmhk.notes.length);

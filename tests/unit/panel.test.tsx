@@ -6,12 +6,14 @@ import type { PanelActions, PanelState } from '../../components/panel-state';
 import { carrierById } from '../../utils/carriers';
 import { STEP_IDS, type ProgressV1 } from '../../utils/types';
 
+const NEW_CARD = { route: null, tiedDone: [], tiedSkipped: [], record: null };
+
 const progress: ProgressV1 = {
-  version: 1,
+  version: 2,
   carriers: {
     cmhk: {
       activeCard: 'main',
-      cards: { main: { label: 'Main', checklist: ['decide'], stepsDone: ['sign-in'], stepsReached: ['sign-in'] } },
+      cards: { main: { label: 'Main', checklist: ['decide'], stepsDone: ['sign-in'], stepsReached: ['sign-in'], ...NEW_CARD } },
     },
   },
   settings: { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false, enabledSites: [], lookalikeWarning: false },
@@ -51,7 +53,15 @@ function actions(): PanelActions {
     turnOff: vi.fn(),
     dismissNotice: vi.fn(),
     printChecklist: vi.fn(),
+    setRoute: vi.fn(),
+    setTied: vi.fn(),
   };
+}
+
+/** The progress above with the card changed. */
+function withCard(card: Partial<ProgressV1['carriers']['cmhk'] extends infer C ? C extends { cards: Record<string, infer K> } ? K : never : never>): ProgressV1 {
+  const main = { ...progress.carriers.cmhk!.cards.main!, ...card };
+  return { ...progress, carriers: { cmhk: { activeCard: 'main', cards: { main } } } };
 }
 
 function mount(s: PanelState, a = actions()) {
@@ -84,6 +94,60 @@ describe('Panel', () => {
     const current = el.querySelectorAll('[aria-current="step"]');
     expect(current).toHaveLength(1);
     expect(current[0]!.getAttribute('data-step-id')).toBe('submit-request');
+  });
+
+  it('carries the route on its root: the carrier default, else the card\'s choice, changeable', () => {
+    const { el, a } = mount(state());
+    const root = el.querySelector('[data-guide-panel]')!;
+    expect(root.getAttribute('data-route')).toBe('hotline');
+    const select = el.querySelector<HTMLSelectElement>('[data-route-select]')!;
+    expect([...select.options].map((o) => o.value)).toEqual(['hotline', 'shop', 'online', 'port-out', 'lapse']);
+    select.value = 'shop';
+    select.dispatchEvent(new Event('change'));
+    expect(a.setRoute).toHaveBeenCalledWith('shop');
+    document.body.replaceChildren();
+    const chosen = mount(state({ progress: withCard({ route: 'lapse' }) }));
+    expect(chosen.el.querySelector('[data-guide-panel]')!.getAttribute('data-route')).toBe('lapse');
+    // The step texts follow the route: on the hotline, find-entry is CMHK's number, not an online link.
+    document.body.replaceChildren();
+    const hotline = mount(state());
+    expect(hotline.el.querySelector('.this-page')!.textContent).toMatch(/12580/);
+  });
+
+  it('gives each step its state: done when marked or passed, current, todo; all done at confirmed', () => {
+    const states = (el: Element) => [...el.querySelectorAll('[data-step-id]')].map((s) => s.getAttribute('data-step-state'));
+    const first = mount(state({ step: 'submit-request' }));
+    expect(states(first.el)).toEqual(['done', 'done', 'current', 'todo', 'todo']);
+    expect(first.el.querySelector('[aria-current="step"]')!.getAttribute('data-step-id')).toBe('submit-request');
+    expect(first.el.textContent).toMatch(/Steps done: 2 of 5/);
+    document.body.replaceChildren();
+    const done = mount(state({ step: 'confirmed' }));
+    expect(states(done.el)).toEqual(['done', 'done', 'done', 'done', 'done']);
+    expect(done.el.querySelector('[aria-current="step"]')!.getAttribute('data-step-id')).toBe('confirmed');
+    expect(done.el.textContent).toMatch(/Steps done: 5 of 5/);
+    document.body.replaceChildren();
+    const marked = mount(state({ step: null, progress: withCard({ stepsDone: ['await-review'], stepsReached: [] }) }));
+    expect(states(marked.el)).toEqual(['todo', 'todo', 'todo', 'done', 'todo']);
+  });
+
+  it('lists the accounts tied to the number before the steps, tickable, folding away once all are settled', () => {
+    const { el, a } = mount(state());
+    const items = [...el.querySelectorAll('[data-tied-account]')];
+    expect(items.length).toBeGreaterThan(10);
+    const firstStep = el.querySelector('[data-step-id]')!;
+    expect(items[0]!.compareDocumentPosition(firstStep) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const list = el.querySelector<HTMLDetailsElement>('details.tied')!;
+    expect(list.open).toBe(true);
+    const whatsapp = el.querySelector('[data-tied-account="whatsapp"]')!;
+    whatsapp.querySelector<HTMLInputElement>('input')!.click();
+    expect(a.setTied).toHaveBeenCalledWith('whatsapp', 'done');
+    whatsapp.querySelector<HTMLButtonElement>('button')!.click();
+    expect(a.setTied).toHaveBeenCalledWith('whatsapp', 'skipped');
+    document.body.replaceChildren();
+    const ids = items.map((i) => i.getAttribute('data-tied-account')!);
+    const settled = mount(state({ progress: withCard({ tiedDone: ids.slice(0, 3), tiedSkipped: ids.slice(3) }) }));
+    expect(settled.el.querySelector<HTMLDetailsElement>('details.tied')!.open).toBe(false);
+    expect(settled.el.querySelector('[data-tied-account="whatsapp"] input')).not.toBeNull();
   });
 
   it('marks no step on a page that is not a cancellation step', () => {

@@ -34,15 +34,18 @@ describe('text pack', () => {
     for (const lang of LANGUAGES) {
       setTextPack(buildTextPack(lang, 'cmhk'));
       for (const key of ['appName', 'steps', 'stepOf', 'warningTitle', 'field-card-number-warn']) {
-        expect(panelI18n.t(key, lang, { n: 2 })).toBe(fullI18n.t(key, lang, { n: 2 }));
+        expect(panelI18n.t(key, lang, { n: 2, title: 'x' })).toBe(fullI18n.t(key, lang, { n: 2, title: 'x' }));
       }
       expect(panelFieldTexts.fieldMessageText('otp', 'info', lang)).toEqual(fullFieldTexts.fieldMessageText('otp', 'info', lang));
       const packed = panelCarriers.carrierById('cmhk');
       const full = fullCarriers.carrierById('cmhk');
-      for (const step of STEP_IDS) {
-        const a = panelGuide.carrierStepText(packed, step);
-        const b = fullGuide.carrierStepText(full, step);
-        expect(a && panelGuide.localize(a, lang)).toBe(b && fullGuide.localize(b, lang));
+      expect(panelGuide.carrierRoutes(packed)).toEqual(fullGuide.carrierRoutes(full));
+      for (const route of fullGuide.carrierRoutes(full)) {
+        for (const step of STEP_IDS) {
+          const a = panelGuide.carrierStepText(packed, step, route);
+          const b = fullGuide.carrierStepText(full, step, route);
+          expect(a && panelGuide.localize(a, lang)).toBe(b && fullGuide.localize(b, lang));
+        }
       }
       expect(panelGuide.carrierNotes(packed).length).toBe(fullGuide.carrierNotes(full).length);
       expect(panelGuide.primaryContact(packed)?.kind).toBe(fullGuide.primaryContact(full)?.kind);
@@ -55,15 +58,23 @@ describe('text pack', () => {
     const text = { en: 'x', 'zh-Hans': 'y', 'zh-Hant': 'z' };
     const carrier: Carrier = {
       ...full,
-      steps: { 'sign-in': { do: text, sources: [known] }, 'find-entry': { do: text, sources: [known, 'no-such-source'] }, confirmed: { do: text, sources: [] } },
+      routes: [
+        {
+          id: 'hotline',
+          sources: [known],
+          steps: { 'sign-in': { do: text, sources: [known] }, 'find-entry': { do: text, sources: [known, 'no-such-source'] }, confirmed: { do: text, sources: [] } },
+        },
+        { id: 'shop', sources: ['no-such-source'], steps: { 'sign-in': { do: text, sources: [known] } } },
+      ],
       notes: [{ id: 'a', text, sources: [known] }, { id: 'b', text, sources: ['no-such-source'] }],
       hotlines: [{ number: '1', label: text, sources: [] }, { number: '2', label: text, sources: [known] }],
     };
     const sourced = sourcedOnly(carrier);
-    expect(Object.keys(sourced.steps)).toEqual(['sign-in']);
+    expect(sourced.routes.map((r) => r.id)).toEqual(['hotline']);
+    expect(Object.keys(sourced.routes[0]!.steps)).toEqual(['sign-in']);
     expect(sourced.notes.map((n) => n.id)).toEqual(['a']);
     expect(sourced.hotlines.map((h) => h.number)).toEqual(['2']);
-    for (const step of STEP_IDS) expect(panelGuide.carrierStepText(sourced, step)).toEqual(fullGuide.carrierStepText(carrier, step));
+    for (const step of STEP_IDS) expect(panelGuide.carrierStepText(sourced, step, 'hotline')).toEqual(fullGuide.carrierStepText(carrier, step, 'hotline'));
     expect(panelGuide.carrierNotes(sourced)).toEqual(fullGuide.carrierNotes(carrier));
     expect(panelGuide.primaryContact(sourced)).toEqual(fullGuide.primaryContact(carrier));
   });

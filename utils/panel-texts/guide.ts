@@ -1,6 +1,6 @@
 // utils/guide.ts as the panel's content script sees it: the same functions over the one-language
 // pack in utils/panel-texts/store.ts instead of the full data (swapped in by scripts/content-script-build.mjs).
-import type { Carrier, Caution, Language, LocalText, Source, StepId } from '../types';
+import type { Carrier, Caution, Language, LocalText, RouteId, Source, StepId } from '../types';
 
 export { GUIDE } from './store';
 export type { PrimaryContact } from '../guide';
@@ -21,8 +21,12 @@ export function isSourced(sources: readonly string[] | undefined): boolean {
   return !!sources && sources.length > 0;
 }
 
-export function carrierStepText(carrier: Carrier, step: StepId): LocalText | null {
-  return carrier.steps[step]?.do ?? null;
+export function carrierRoutes(carrier: Carrier): RouteId[] {
+  return carrier.routes.map((r) => r.id);
+}
+
+export function carrierStepText(carrier: Carrier, step: StepId, route: RouteId): LocalText | null {
+  return carrier.routes.find((r) => r.id === route)?.steps[step]?.do ?? null;
 }
 
 export function carrierNotes(carrier: Carrier): Caution[] {

@@ -6,7 +6,7 @@
 import type { TextPack } from '../text-pack';
 import type { Carrier, Guide } from '../types';
 
-const EMPTY_GUIDE: Guide = { lastChecked: '', checklist: [], steps: [], cautions: [], ifItFails: [], cardNotes: [] };
+const EMPTY_GUIDE: Guide = { lastChecked: '', checklist: [], steps: [], cautions: [], ifItFails: [], cardNotes: [], routes: [], tied: [] };
 
 /** The guide in the pack's language (empty until the first pack arrives). */
 export let GUIDE: Guide = EMPTY_GUIDE;

@@ -272,4 +272,80 @@ export function definePanelScenarios(browserName: BrowserName): void {
       });
     });
   });
+  // Issue 13: the route, the step states and the accounts tied to the number, through the contract.
+  describe('route, step states and tied accounts', () => {
+    const { open } = useBrowser();
+    const stepStates = async (page: E2EPage) => {
+      const out: string[] = [];
+      for (const id of STEP_IDS) out.push((await page.shadowElement(`[data-step-id="${id}"]`))?.attrs['data-step-state'] ?? '');
+      return out;
+    };
+
+    test('data-route: CMHK starts on the hotline; an account that shows the online entry switches it to online, ringed', async () => {
+      await withPage(open, `${CMHK}/en/`, async (page) => {
+        const home = await page.waitForPanel((s) => s.currentStep === 'sign-in' && !!s.panel?.attrs['data-route']);
+        expect(home.panel!.attrs['data-route']).toBe('hotline');
+        expect(await page.panelText()).toContain('12580');
+        // On the hotline the text says no sign-in is needed: nothing on the page is ringed.
+        await sleep(800);
+        expect(await page.shadowElement('[data-highlight]')).toBeNull();
+
+        await page.goto(`${CMHK}/en/account`);
+        const account = await page.waitForPanel((s) => s.currentStep === 'find-entry' && s.panel?.attrs['data-route'] === 'online');
+        expect(account.panel!.attrs['data-route']).toBe('online');
+        // The text says: if your account shows it, use it; if not, call. And the ring is on that entry.
+        const text = await page.panelText();
+        expect(text).toMatch(/If your account shows/);
+        expect(text).toContain('12580');
+        await eventually(
+          async () => {
+            const highlight = await page.shadowElement('[data-highlight]');
+            const linkBox = (await page.pageElement('#deregister-link'))?.box ?? null;
+            return !!highlight?.box && !!linkBox && fitsAround(highlight.box, linkBox);
+          },
+          (ok) => ok,
+          'the ring on the online entry the text tells the user to use',
+        );
+        // The choice is kept for the card: back on the home page it stays online.
+        await page.goto(`${CMHK}/en/`);
+        await page.waitForPanel((s) => s.currentStep === 'sign-in' && s.panel?.attrs['data-route'] === 'online');
+      });
+    });
+
+    test('data-step-state: done when passed, current on the page step, and every step done once confirmed', async () => {
+      await withPage(open, `${CMHK}/tc/pending`, async (page) => {
+        await page.waitForPanel((s) => s.currentStep === 'await-review');
+        const pending = await eventually(() => stepStates(page), (s) => s[3] === 'current', 'step states on the pending page');
+        expect(pending).toEqual(['done', 'done', 'done', 'current', 'todo']);
+
+        await page.goto(`${CMHK}/tc/done`);
+        await page.waitForPanel((s) => s.currentStep === 'confirmed');
+        const done = await eventually(() => stepStates(page), (s) => s.every((x) => x === 'done'), 'every step done at confirmed');
+        expect(done).toEqual(['done', 'done', 'done', 'done', 'done']);
+        expect((await page.queryPanel()).currentSteps).toEqual(['confirmed']);
+        expect(await page.panelText()).toContain('已完成步驟：5/5');
+      });
+    });
+
+    test('data-tied-account: the list comes before the steps, is on screen at a first visit, and keeps its ticks', async () => {
+      await withPage(open, `${CMHK}/tc/account`, async (page) => {
+        await page.waitForPanel((s) => s.currentStep === 'find-entry' && s.panel?.attrs['data-expanded'] === 'true');
+        const first = await eventually(() => page.shadowElement('[data-tied-account]'), (n) => !!n?.box, 'a tied account on screen');
+        const firstStep = await page.shadowElement('[data-step-id="sign-in"]');
+        const viewport = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
+        expect(first!.box!.y).toBeGreaterThanOrEqual(0);
+        expect(first!.box!.y + first!.box!.height, 'the first tied account is visible without scrolling').toBeLessThanOrEqual(viewport.h);
+        expect(first!.box!.y, 'tied accounts come before the steps').toBeLessThan(firstStep!.box!.y);
+
+        const id = first!.attrs['data-tied-account']!;
+        const box = `[data-tied-account="${id}"]`;
+        expect(first!.checked, 'a fresh profile starts unticked').toBe(false);
+        await page.clickInShadow(`input[id="tied-${id}"]`);
+        await eventually(async () => (await page.shadowElement(box))?.checked ?? null, (v) => v === true, 'the account ticked');
+        await page.reload({ waitUntil: 'load' });
+        await page.waitForPanel((s) => s.present);
+        await eventually(async () => (await page.shadowElement(box))?.checked ?? null, (v) => v === true, 'still ticked after a reload');
+      });
+    });
+  });
 }

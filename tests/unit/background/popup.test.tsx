@@ -44,6 +44,15 @@ describe('popup', () => {
     expect(actions.command).toHaveBeenCalledWith('open');
   });
 
+  it('counts steps done as the panel does: reaching confirmed makes all five done (issue 13)', () => {
+    const confirmed = { progress: applyAction(defaultProgress(), { kind: 'reach-step', carrier: 'cmhk', step: 'confirmed' }), notice: null };
+    const { root } = mount({ carrier: 'cmhk', trust: 'official', progress: confirmed });
+    expect(root.textContent).toContain('Steps done: 5 of 5');
+    document.body.replaceChildren();
+    const passed = { progress: applyAction(defaultProgress(), { kind: 'reach-step', carrier: 'cmhk', step: 'submit-request' }), notice: null };
+    expect(mount({ carrier: 'cmhk', trust: 'official', progress: passed }).root.textContent).toContain('Steps done: 2 of 5');
+  });
+
   it('reset asks first, focuses the safe choice, and Escape keeps the progress', async () => {
     const { root, actions } = mount({ carrier: 'cmhk', trust: 'official', progress });
     await act(() => (root.querySelector('button.reset') as HTMLButtonElement).click());

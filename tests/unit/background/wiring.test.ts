@@ -83,7 +83,7 @@ describe('background wiring', () => {
       () => {},
     )) as unknown[];
     expect(state).toMatchObject({ notice: null });
-    expect((await fakeBrowser.storage.local.get(STORAGE_KEY))[STORAGE_KEY]).toMatchObject({ version: 1 });
+    expect((await fakeBrowser.storage.local.get(STORAGE_KEY))[STORAGE_KEY]).toMatchObject({ version: 2 });
     expect(sent).toEqual([[11, { type: 'progress', state }, { frameId: 0 }]]);
 
     const [frameReply] = (await fakeBrowser.runtime.onMessage.trigger(

@@ -20,7 +20,8 @@ function carrier(urlRules: UrlRule[]): Carrier {
     website: 'https://www.hk.chinamobile.com/',
     hotlines: [],
     urlRules,
-    steps: {},
+    defaultRoute: 'hotline',
+    routes: [],
     notes: [],
     hostSources: ['test'],
   };

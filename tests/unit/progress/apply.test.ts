@@ -7,9 +7,11 @@ function run(...actions: ProgressAction[]): ProgressV1 {
   return actions.reduce(applyAction, defaultProgress());
 }
 
+const NEW_CARD = { route: null, tiedDone: [], tiedSkipped: [], record: null };
+
 describe('cardOf', () => {
   it('gives an empty default card for a carrier without progress', () => {
-    expect(cardOf(defaultProgress(), 'cmhk')).toEqual({ label: '', checklist: [], stepsDone: [], stepsReached: [] });
+    expect(cardOf(defaultProgress(), 'cmhk')).toEqual({ label: '', checklist: [], stepsDone: [], stepsReached: [], ...NEW_CARD });
   });
 });
 
@@ -86,7 +88,7 @@ describe('applyAction', () => {
     const cp = p.carriers.cmhk!;
     expect(Object.keys(cp.cards)).toEqual(['main', 'work-card']);
     expect(cp.activeCard).toBe('work-card');
-    expect(cp.cards['work-card']).toEqual({ label: 'Work card', checklist: [], stepsDone: [], stepsReached: [] });
+    expect(cp.cards['work-card']).toEqual({ label: 'Work card', checklist: [], stepsDone: [], stepsReached: [], ...NEW_CARD });
     expect(cp.cards.main!.checklist).toEqual(['a']);
   });
 
@@ -171,5 +173,42 @@ describe('applyAction', () => {
       { kind: 'settings', patch: { disabledEverywhere: true } },
     );
     expect(parseProgress(JSON.parse(JSON.stringify(p)))).toEqual({ progress: p, notice: null });
+  });
+});
+
+describe('issue 13 actions: route, tied accounts, request record', () => {
+  it('sets a known route per card, and ignores an unknown one', () => {
+    const p = applyAction(defaultProgress(), { kind: 'set-route', carrier: 'cmhk', route: 'shop' });
+    expect(cardOf(p, 'cmhk').route).toBe('shop');
+    expect(applyAction(p, { kind: 'set-route', carrier: 'cmhk', route: 'shop' })).toBe(p);
+    expect(applyAction(p, { kind: 'set-route', carrier: 'cmhk', route: 'pigeon' as never })).toBe(p);
+    const other = applyAction(applyAction(p, { kind: 'add-card', carrier: 'cmhk', label: 'Work' }), { kind: 'set-route', carrier: 'cmhk', route: 'lapse' });
+    expect(other.carriers.cmhk!.cards.main!.route).toBe('shop');
+    expect(cardOf(other, 'cmhk').route).toBe('lapse');
+  });
+
+  it('ticks, dismisses and un-ticks a tied account, one state at a time', () => {
+    let p = applyAction(defaultProgress(), { kind: 'tied', carrier: 'cmhk', item: 'whatsapp', state: 'done' });
+    expect(cardOf(p, 'cmhk')).toMatchObject({ tiedDone: ['whatsapp'], tiedSkipped: [] });
+    p = applyAction(p, { kind: 'tied', carrier: 'cmhk', item: 'whatsapp', state: 'skipped' });
+    expect(cardOf(p, 'cmhk')).toMatchObject({ tiedDone: [], tiedSkipped: ['whatsapp'] });
+    p = applyAction(p, { kind: 'tied', carrier: 'cmhk', item: 'whatsapp', state: 'todo' });
+    expect(cardOf(p, 'cmhk')).toMatchObject({ tiedDone: [], tiedSkipped: [] });
+    expect(applyAction(p, { kind: 'tied', carrier: 'cmhk', item: 'https://x', state: 'done' })).toBe(p);
+    expect(applyAction(p, { kind: 'tied', carrier: 'cmhk', item: 'apple', state: 'maybe' as never })).toBe(p);
+  });
+
+  it('keeps the user\'s record of the request, refuses numbers, and deletes it with the card', () => {
+    const record = { date: '2026-12-02', route: 'hotline' as const, ref: 'REF-0042 Ms Chan' };
+    let p = applyAction(defaultProgress(), { kind: 'add-card', carrier: 'cmhk', label: 'Work' });
+    p = applyAction(p, { kind: 'record', carrier: 'cmhk', record });
+    expect(cardOf(p, 'cmhk').record).toEqual(record);
+    for (const ref of ['9123 4567', 'A123456(7)', '4111 1111 1111 1111', 'www.evil.example']) {
+      expect(applyAction(p, { kind: 'record', carrier: 'cmhk', record: { ...record, ref } })).toBe(p);
+    }
+    expect(applyAction(p, { kind: 'record', carrier: 'cmhk', record: { ...record, date: '2026-02-30' } })).toBe(p);
+    expect(cardOf(applyAction(p, { kind: 'record', carrier: 'cmhk', record: null }), 'cmhk').record).toBeNull();
+    const removed = applyAction(p, { kind: 'remove-card', carrier: 'cmhk', card: 'work' });
+    expect(JSON.stringify(removed)).not.toContain('REF-0042');
   });
 });

@@ -9,15 +9,26 @@ import {
 } from '../../../utils/progress';
 import type { ProgressV1 } from '../../../utils/types';
 
+const NEW_CARD = { route: null, tiedDone: [], tiedSkipped: [], record: null };
+
 function sample(): ProgressV1 {
   return {
-    version: 1,
+    version: 2,
     carriers: {
       cmhk: {
         activeCard: 'work',
         cards: {
-          main: { label: '', checklist: ['backup-contacts'], stepsDone: ['sign-in'], stepsReached: ['sign-in', 'find-entry'] },
-          work: { label: 'Work card', checklist: [], stepsDone: [], stepsReached: [] },
+          main: {
+            label: '',
+            checklist: ['backup-contacts'],
+            stepsDone: ['sign-in'],
+            stepsReached: ['sign-in', 'find-entry'],
+            route: 'shop',
+            tiedDone: ['whatsapp'],
+            tiedSkipped: ['taobao'],
+            record: { date: '2026-12-01', route: 'shop', ref: 'Ms Chan' },
+          },
+          work: { label: 'Work card', checklist: [], stepsDone: [], stepsReached: [], ...NEW_CARD },
         },
       },
     },
@@ -99,7 +110,7 @@ describe('parseProgress', () => {
     expect(parseProgress({ version: 1n }).notice).toBe('reset-corrupt');
   });
 
-  it.each([2, 99, -1, '1', null, 1.5])('resets version %s as unknown', (version) => {
+  it.each([3, 99, -1, '1', '2', null, 1.5])('resets version %s as unknown', (version) => {
     const raw = changed((p) => (p.version = version));
     expect(parseProgress(raw)).toEqual({ progress: defaultProgress(), notice: 'reset-unknown-version' });
   });
@@ -143,17 +154,60 @@ describe('migrate', () => {
     expect(migrate('x')).toBeNull();
   });
 
-  it('brings the unversioned legacy checklist to version 1 (kept for CMHK)', () => {
+  it('brings version 1 to version 2: each card gains no route, no tied accounts and no record', () => {
+    const v1 = {
+      version: 1,
+      carriers: { cmhk: { activeCard: 'main', cards: { main: { label: '', checklist: ['decide'], stepsDone: ['sign-in'], stepsReached: ['sign-in', 'find-entry'] } } } },
+      settings: { language: 'en', disabledEverywhere: false, disabledHosts: [], collapsed: false },
+    };
+    const result = readProgress(v1);
+    expect(result.rewrite).toBe(true);
+    expect(result.state.notice).toBeNull();
+    expect(result.state.progress.version).toBe(2);
+    expect(result.state.progress.carriers.cmhk!.cards.main).toEqual({
+      label: '',
+      checklist: ['decide'],
+      stepsDone: ['sign-in'],
+      stepsReached: ['sign-in', 'find-entry'],
+      ...NEW_CARD,
+    });
+    expect(readProgress(structuredClone(result.state.progress))).toEqual({ state: result.state, rewrite: false });
+    // A broken version 1 is still corrupt after migration, not half read.
+    expect(parseProgress({ ...v1, carriers: 'garbage' }).notice).toBe('reset-corrupt');
+  });
+
+  it('drops a route or record it does not know with a notice, and keeps the rest of the card', () => {
+    for (const edit of [
+      (p: any) => (p.carriers.cmhk.cards.main.route = 'carrier-pigeon'),
+      (p: any) => (p.carriers.cmhk.cards.main.record = { date: '2026-13-40', route: 'shop', ref: '' }),
+      (p: any) => (p.carriers.cmhk.cards.main.record = { date: '2026-12-01', route: 'shop', ref: '91234567' }),
+    ]) {
+      const result = readProgress(changed(edit));
+      expect(result.state.notice).toBe('dropped-unknown');
+      expect(result.rewrite).toBe(true);
+      const card = result.state.progress.carriers.cmhk!.cards.main!;
+      expect(card.checklist).toEqual(['backup-contacts']);
+      expect(card.tiedDone).toEqual(['whatsapp']);
+      expect([card.route, card.record === null || card.record.date === '2026-12-01']).toBeTruthy();
+    }
+    const route = readProgress(changed((p) => (p.carriers.cmhk.cards.main.route = 'carrier-pigeon')));
+    expect(route.state.progress.carriers.cmhk!.cards.main!.route).toBeNull();
+    expect(route.state.progress.carriers.cmhk!.cards.main!.record).toEqual({ date: '2026-12-01', route: 'shop', ref: 'Ms Chan' });
+    // Anything else malformed in the new keys is corrupt, as before.
+    expect(parseProgress(changed((p) => (p.carriers.cmhk.cards.main.tiedDone = ['https://x.example']))).notice).toBe('reset-corrupt');
+  });
+
+  it('brings the unversioned legacy checklist to version 2 (kept for CMHK)', () => {
     const legacy = { checked: ['backup-contacts', 'use-balance', 'https://bad.example/', 'backup-contacts', 'x91234567'] };
     const result = readProgress(legacy);
     expect(result.state.notice).toBeNull();
     expect(result.rewrite).toBe(true);
     expect(result.state.progress).toEqual({
-      version: 1,
+      version: 2,
       carriers: {
         cmhk: {
           activeCard: 'main',
-          cards: { main: { label: '', checklist: ['backup-contacts', 'use-balance'], stepsDone: [], stepsReached: [] } },
+          cards: { main: { label: '', checklist: ['backup-contacts', 'use-balance'], stepsDone: [], stepsReached: [], ...NEW_CARD } },
         },
       },
       settings: defaultProgress().settings,
@@ -164,7 +218,7 @@ describe('migrate', () => {
     expect(parseProgress({ checked: [] })).toEqual({ progress: defaultProgress(), notice: null });
   });
 
-  it('brings version 0 to version 1, keeping what is valid', () => {
+  it('brings version 0 to version 2, keeping what is valid', () => {
     const v0 = {
       version: 0,
       language: 'zh-Hans',
@@ -187,6 +241,7 @@ describe('migrate', () => {
             checklist: ['move-bank-verification'],
             stepsDone: ['sign-in', 'find-entry'],
             stepsReached: ['sign-in', 'find-entry'],
+            ...NEW_CARD,
           },
         },
       },

@@ -1,0 +1,40 @@
+// Accounts tied to the number: move them while the card still receives SMS. Shown before the
+// steps; each item ticked (moved) or dismissed (not used), kept per card; folds away once every
+// item is one or the other (it can still be opened).
+import { GUIDE, localize } from '../utils/guide';
+import { t } from '../utils/i18n';
+import type { CardProgress, Language } from '../utils/types';
+
+interface Props {
+  lang: Language;
+  card: CardProgress | null;
+  onSet(item: string, state: 'done' | 'skipped' | 'todo'): void;
+}
+
+export function TiedAccounts({ lang, card, onSet }: Props) {
+  const done = card?.tiedDone ?? [];
+  const skipped = card?.tiedSkipped ?? [];
+  const left = GUIDE.tied.filter((a) => !done.includes(a.id) && !skipped.includes(a.id)).length;
+  return (
+    <details class="tied" open={left > 0}>
+      <summary>{t('tiedTitle', lang, { n: left })}</summary>
+      <ul>
+        {GUIDE.tied.map((a) => {
+          const id = `tied-${a.id}`;
+          const isDone = done.includes(a.id);
+          const isSkipped = skipped.includes(a.id);
+          return (
+            <li key={a.id} data-tied-account={a.id}>
+              <input type="checkbox" id={id} checked={isDone} onChange={() => onSet(a.id, isDone ? 'todo' : 'done')} />
+              <label for={id}>{localize(a.name, lang)}</label>
+              <button type="button" class="link-button" aria-pressed={isSkipped} onClick={() => onSet(a.id, isSkipped ? 'todo' : 'skipped')}>
+                {t('tiedSkip', lang)}
+              </button>
+              <p class="do">{localize(a.how, lang)}</p>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
