@@ -7,6 +7,7 @@
 // DESIGN.md ("The test contract"). Node ids change with every getDocument call, so everything
 // here keeps backend node ids, which stay stable while the node lives.
 import type { CDPSession, Page } from 'playwright-core';
+import { assertOnScreen } from './browser';
 
 export interface CdpNode {
   nodeId: number;
@@ -489,6 +490,7 @@ export async function clickInShadow(page: Page, match: NodeMatch): Promise<CdpNo
   await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId }).catch(() => {});
   const box = await boxOf(page, node);
   if (!box || box.width === 0 || box.height === 0) throw new Error(`clickInShadow: ${String(match)} has no visible box (collapsed or hidden?)`);
+  assertOnScreen(String(match), box, page.viewportSize());
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   return node;
 }
