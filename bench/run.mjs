@@ -32,7 +32,7 @@ const OUT = join(ROOT, 'bench');
 const HOST = 'https://www.hk.chinamobile.com';
 const OFF_HOST = 'https://practice.example';
 
-/** `--only=storm` (comma-separated: mount, classify, focus, storm, memory) for a quick look; writes nothing. */
+/** `--only=storm` (comma-separated: mount, classify, focus, storm, memory, cost) for a quick look; writes nothing. */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? null;
 const LOADS = Number(process.env.BENCH_LOADS ?? 24);
 const FOCUS_PAIRS = 60;
@@ -41,6 +41,9 @@ const CLASSIFY_LOADS = 5;
 const MEMORY_LOADS = 5;
 const STORM_NODES = 10000;
 const STORM_BURSTS = 50;
+/** The account page's loads per browser for the user-facing cost (issue 12: at least 20), and traces. */
+const COST_LOADS = Math.max(20, Number(process.env.BENCH_COST_LOADS ?? 24));
+const COST_TRACES = 5;
 /** Tries per measurement (the first one included) before its part is written as not measured. */
 const TRIES = Math.max(1, Number(process.env.BENCH_TRIES ?? 3));
 /** How long one navigation may take to reach `load` before the tab counts as stalled. */
@@ -642,6 +645,63 @@ async function heapAfterGc(browser, n, controls = 10000) {
   return values;
 }
 
+/**
+ * What a user pays on an ordinary carrier page (issue 12, item 7): the practice account page's load
+ * time (navigation start → load event end) with and without the extension, COST_LOADS loads each,
+ * interleaved (with/without, then without/with, …) on plain tabs (no DevTools session) after one
+ * warm-up each; and the extension's main-thread time on that page before any input: script from
+ * chrome-extension://<id>/ on the renderer main thread, from a trace of the load and one idle second
+ * after it (median of COST_TRACES loads).
+ */
+async function measureCost(withExt, without) {
+  const url = `${HOST}/tc/account`;
+  const loads = { with: [], without: [] };
+  const keepers = { with: tabKeeper(withExt, { plain: true }), without: tabKeeper(without, { plain: true }) };
+  const loadOnce = (label, i) =>
+    keepers[label].run(
+      `account page load ${label} the extension, load ${i}`,
+      async (tab) => {
+        await tab.page.goto(`${url}?cost=${i}`, { waitUntil: 'load' });
+        await new Promise((r) => setTimeout(r, 20));
+        return tab.page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+      },
+      NAV_TIMEOUT_MS + 5_000,
+    );
+  try {
+    for (let i = 0; i <= COST_LOADS; i++) {
+      for (const label of i % 2 ? ['without', 'with'] : ['with', 'without']) {
+        const ms = await loadOnce(label, i);
+        if (i > 0) loads[label].push(r2(ms));
+      }
+    }
+  } finally {
+    await keepers.with.close();
+    await keepers.without.close();
+  }
+  const mainThread = [];
+  const traced = tabKeeper(withExt);
+  try {
+    for (let i = 0; i <= COST_TRACES; i++) {
+      const ms = await traced.run(
+        `extension main-thread time on the account page, load ${i}`,
+        async (tab) => {
+          const events = await traceEvents(tab.session, async () => {
+            await tab.page.goto(`${url}?trace=${i}`, { waitUntil: 'load' });
+            await new Promise((r) => setTimeout(r, 1000));
+          });
+          return attribute(events, withExt.extensionId).reduce((sum, t) => sum + t.extUs, 0) / 1000;
+        },
+        NAV_TIMEOUT_MS + 60_000,
+      );
+      if (i > 0) mainThread.push(r2(ms)); // the first load warms the tab and the service worker
+    }
+  } finally {
+    await traced.close();
+  }
+  const paired = loads.with.map((w, k) => w - loads.without[k]);
+  return { loads, pairedDifferenceMs: paired.map(r2), mainThreadMs: mainThread };
+}
+
 /** A page outside the carrier hosts: the extension must not be in it at all. */
 function offCarrier(withExt) {
   return onFreshTab(
@@ -710,7 +770,7 @@ async function main() {
     const version = () => withExt?.context?.browser()?.version() ?? without?.context?.browser()?.version() ?? null;
     console.log(`Chromium ${version() ?? '?'} · extension ${withExt?.extensionId ?? '-'} · ${LOADS} loads · ${TRIES} tries per measurement`);
     if (ONLY) {
-      const parts = { mount: () => measureMount(withExt, without), classify: () => measureClassify(withExt, without), focus: () => measureFocus(withExt), storm: () => measureStorm(withExt, 'with extension'), memory: async () => ({ with: await heapAfterGc(withExt, 3), without: await heapAfterGc(without, 3), smallWith: await heapAfterGc(withExt, 3, 100), smallWithout: await heapAfterGc(without, 3, 100) }) };
+      const parts = { cost: () => measureCost(withExt, without), mount: () => measureMount(withExt, without), classify: () => measureClassify(withExt, without), focus: () => measureFocus(withExt), storm: () => measureStorm(withExt, 'with extension'), memory: async () => ({ with: await heapAfterGc(withExt, 3), without: await heapAfterGc(without, 3), smallWith: await heapAfterGc(withExt, 3, 100), smallWithout: await heapAfterGc(without, 3, 100) }) };
       for (const name of ONLY) console.log(name, JSON.stringify(await part(name, () => (need(withExt, without), parts[name]())), null, 1));
       return;
     }
@@ -723,6 +783,7 @@ async function main() {
     const focus = await part('focus', () => (need(withExt), measureFocus(withExt)));
     const stormWith = await part('storm with the extension', () => (need(withExt), measureStorm(withExt, 'with extension')));
     const stormWithout = await part('storm without the extension', () => (need(without), measureStorm(without, 'without extension')));
+    const cost = await part('user-facing cost', () => (need(withExt, without), measureCost(withExt, without)));
     const memory = await part('memory', async () => {
       need(withExt, without);
       return {
@@ -801,6 +862,20 @@ async function main() {
             pageLongestTaskWithoutExtensionMs: stormWithout ? stormWithout.longestTaskMs : null,
           }
         : notMeasured(reasonOf('storm with the extension', 'launch with the extension')),
+      // Issue 12, item 7: targets ≤ 2 ms added to the account page's load, ≤ 5 ms of main-thread time.
+      userCost: cost
+        ? {
+            page: '/tc/account (practice site)',
+            loads: cost.loads.with.length,
+            loadP50WithoutMs: r2(median(cost.loads.without)),
+            loadP50WithMs: r2(median(cost.loads.with)),
+            addedLoadMs: r2(median(cost.loads.with) - median(cost.loads.without)),
+            addedLoadPairedP50Ms: r2(median(cost.pairedDifferenceMs)),
+            mainThreadBeforeInputP50Ms: r2(median(cost.mainThreadMs)),
+            mainThreadRuns: cost.mainThreadMs.length,
+            targets: { addedLoadMs: 2, mainThreadMs: 5 },
+          }
+        : notMeasured(reasonOf('user-facing cost', 'launch with the extension', 'launch without the extension')),
       memory: memory
         ? {
             jsHeapDeltaBytes: Math.round(median(memory.withBytes) - median(memory.withoutBytes)),
@@ -821,13 +896,14 @@ async function main() {
       'focus.json': focus,
       'storm.json': { with: stormWith, without: stormWithout },
       'memory.json': memory,
+      'cost.json': cost,
       'sizes.json': sizes,
     };
     for (const [name, data] of Object.entries(raw)) writeFileSync(join(OUT, 'raw', name), `${JSON.stringify(data ?? notMeasured('see results.json'))}\n`);
 
     const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
     const missing = (r) => [`not measured: ${r.reason}`, '', 'no'];
-    const { panelMount: pm, classify: cl, focusToWarning: fw, mutationStorm: ms, memory: mem } = results;
+    const { panelMount: pm, classify: cl, focusToWarning: fw, mutationStorm: ms, memory: mem, userCost: uc } = results;
     const rows = [
       ['measure', 'result', 'budget', 'met'],
       ['content scripts, gzip -9', kib(sizes.gzipBytes), '≤ 24 KiB', sizes.gzipBytes <= 24 * 1024 ? 'yes' : 'no'],
@@ -845,6 +921,12 @@ async function main() {
         : [['classify every control', ...missing(cl)]]),
       ['focus → warning', ...(focus ? [`p50 ${fw.p50Ms} ms · p95 ${fw.p95Ms} ms (${focus.samples.length})`, 'p50 ≤ 16 ms', fw.p50Ms <= 16 ? 'yes' : 'no'] : missing(fw))],
       ['mutation storm: longest extension task', ...(stormWith ? [`${ms.longestTaskMs} ms (total ${ms.extensionScriptMs} ms)`, '≤ 50 ms', ms.longestTaskMs <= 50 ? 'yes' : 'no'] : missing(ms))],
+      ...(cost
+        ? [
+            ['account page load added (issue 12)', `${uc.addedLoadMs} ms: p50 ${uc.loadP50WithMs} vs ${uc.loadP50WithoutMs} ms, ${uc.loads} interleaved loads each (paired p50 ${uc.addedLoadPairedP50Ms} ms)`, '≤ 2 ms', uc.addedLoadMs <= 2 ? 'yes' : 'no'],
+            ['  extension main-thread time before input', `p50 ${uc.mainThreadBeforeInputP50Ms} ms (${uc.mainThreadRuns} traced loads)`, '≤ 5 ms', uc.mainThreadBeforeInputP50Ms <= 5 ? 'yes' : 'no'],
+          ]
+        : [['account page cost (issue 12)', ...missing(uc)]]),
       ['JS heap delta, 10,000 / 100 controls', memory ? `${kib(mem.jsHeapDeltaBytes)} / ${kib(mem.smallPageDeltaBytes)}` : `not measured: ${mem.reason}`, '', ''],
     ];
     console.log(`\n${table(rows)}\n`);
