@@ -265,6 +265,19 @@ export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) =
   return last;
 }
 
+/**
+ * A click whose centre lies outside the viewport reaches nothing (a person could not make it
+ * either): say so now instead of letting the test wait for an effect that cannot come.
+ */
+export function assertOnScreen(what: string, box: { x: number; y: number; width: number; height: number }, viewport: { width: number; height: number } | null): void {
+  if (!viewport) return;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  if (x < 0 || y < 0 || x >= viewport.width || y >= viewport.height) {
+    throw new Error(`clickInShadow: ${what} is off-screen even after scrolling (centre ${Math.round(x)},${Math.round(y)} in a ${viewport.width}×${viewport.height} viewport): out of a person's reach`);
+  }
+}
+
 /** Shared by both implementations: poll `read` until `predicate` holds, else fail with the last state. */
 export async function pollPanel(
   read: () => Promise<PanelState>,

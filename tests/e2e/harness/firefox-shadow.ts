@@ -14,7 +14,7 @@
 //   cross-origin frames through the add-on's content script in that frame (needs `all_frames`).
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { Box, ElementInfo, FieldKindElement, PanelState } from './browser';
-import { pollPanel } from './browser';
+import { assertOnScreen, pollPanel } from './browser';
 
 export type { Box, ElementInfo, FieldKindElement, PanelState };
 
@@ -320,7 +320,7 @@ export function overlapArea(a: Box, b: Box): number {
 
 /** Click the first element in the guide's shadow root that matches, with a real mouse click at its centre. */
 export async function clickInShadow(ctx: FirefoxPageContext, selector: string): Promise<ElementInfo> {
-  const raw = await run<{ error: string } | ElementInfo>(
+  const raw = await run<{ error: string } | (ElementInfo & { viewport?: { width: number; height: number } })>(
     ctx,
     `
 const sel = ${JSON.stringify(selector)};
@@ -335,13 +335,15 @@ if (!el) {
 // Scroll only when needed, like CDP's DOM.scrollIntoViewIfNeeded.
 const b = boxOf(el);
 if (b && (b.y < 0 || b.x < 0 || b.y + b.height > innerHeight || b.x + b.width > innerWidth)) el.scrollIntoView({ block: 'center', inline: 'center' });
-return info(el);
+return { ...info(el), viewport: { width: innerWidth, height: innerHeight } };
 `,
   );
   if (raw === NO_CONTENT_SCRIPT) throw new Error(`clickInShadow: the add-on has no content script on ${ctx.page.url()}`);
   if ('error' in raw) throw new Error(raw.error);
   const box = raw.box;
   if (!box || box.width === 0 || box.height === 0) throw new Error(`clickInShadow: ${selector} has no visible box (collapsed or hidden?)`);
+  assertOnScreen(selector, box, raw.viewport ?? null);
+  delete raw.viewport;
   await ctx.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   return raw;
 }

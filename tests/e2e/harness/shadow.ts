@@ -7,6 +7,7 @@
 // DESIGN.md ("The test contract"). Node ids change with every getDocument call, so everything
 // here keeps backend node ids, which stay stable while the node lives.
 import type { CDPSession, Page } from 'playwright-core';
+import { assertOnScreen } from './browser';
 
 export interface CdpNode {
   nodeId: number;
@@ -75,9 +76,18 @@ export function cdp(page: Page): Promise<CDPSession> {
   return session;
 }
 
+/**
+ * Pages whose whole tree the protocol could not serialise, by URL. The failed full read costs as
+ * much as a successful one (the browser serialises the page until it hits the limit): on a
+ * 20,000-control page under load it took many seconds, and a test polling the panel every 200 ms
+ * spent minutes on reads bound to fail (issue 17). Such a page goes straight to the fallback.
+ */
+const tooDeep = new WeakMap<Page, string>();
+
 export async function getDocument(page: Page): Promise<CdpNode> {
   const session = await cdp(page);
   try {
+    if (tooDeep.get(page) === page.url()) throw new Error('stack limit (known deep page)');
     const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     return root;
   } catch (error) {
@@ -85,6 +95,7 @@ export async function getDocument(page: Page): Promise<CdpNode> {
     // ("CBOR: stack limit exceeded"). Read it shallowly, then each child of <html> on its own: the
     // guide's host whole, the rest down to DEEP_PAGE_DEPTH levels (deeper page nodes are left out).
     if (!/stack limit/i.test(String(error))) throw error;
+    tooDeep.set(page, page.url());
     const { root } = (await session.send('DOM.getDocument', { depth: 2, pierce: true })) as { root: CdpNode };
     for (const html of root.children ?? []) {
       if (html.nodeType !== 1 || !html.children) continue;
@@ -341,7 +352,11 @@ export async function queryPanel(page: Page): Promise<PanelState> {
         .join(' ')
         .trim();
     }
-    const axName = await computedName(page, panel);
+    // On a page too big to serialise whole, the accessibility tree is as costly: Chromium builds it
+    // for the whole page on the first request (112 s for the 20,000-control page with a CPU hog
+    // beside it, issue 17) and then keeps it updated on every mutation, slowing the page it measures.
+    // There the name comes from aria-label / aria-labelledby, as the accessibility tree computes it.
+    const axName = tooDeep.get(page) === page.url() ? '' : await computedName(page, panel);
     state.panel = {
       role: a.role ?? null,
       name: axName || fromAttrs,
@@ -489,6 +504,7 @@ export async function clickInShadow(page: Page, match: NodeMatch): Promise<CdpNo
   await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId }).catch(() => {});
   const box = await boxOf(page, node);
   if (!box || box.width === 0 || box.height === 0) throw new Error(`clickInShadow: ${String(match)} has no visible box (collapsed or hidden?)`);
+  assertOnScreen(String(match), box, page.viewportSize());
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   return node;
 }
