@@ -13,6 +13,7 @@ import { FieldMessage } from './FieldMessage';
 import { InfoSections } from './InfoSections';
 import type { PanelActions, PanelState } from './panel-state';
 import { StepList } from './StepList';
+import { SuspiciousNotice } from './SuspiciousNotice';
 import { TrustBanner } from './TrustBanner';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };
@@ -217,6 +218,8 @@ export class Panel extends Component<Props> {
             </div>
           ) : null}
           {state.thirdPartyFrame ? <p class="notice">{t('thirdPartyFrame', lang)}</p> : null}
+          {/* A look-alike gets the warning and the official address only (issue 16): no step, highlight or progress. */}
+          {state.trust === 'suspicious' ? <SuspiciousNotice carrier={state.carrier} lang={lang} /> : <>
           <ThisPage state={state} actions={actions} />
           <CardPicker
             lang={lang}
@@ -230,6 +233,7 @@ export class Panel extends Component<Props> {
           </section>
           <Checklist lang={lang} card={card} onToggle={actions.toggleCheck} onPrint={actions.printChecklist} />
           <InfoSections carrier={state.carrier} lang={lang} />
+          </>}
         </div>
         {state.expanded ? null : (
           <button

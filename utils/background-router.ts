@@ -22,6 +22,7 @@ import { SITE_ACTION_KINDS, isCarrierId, isStepId, isStorableOrigin } from './pr
 import type { ProgressStore, StorageAreaLike } from './progress-store';
 import type { SiteService } from './site-registry';
 import { officialSite, type PageSite } from './site-trust';
+import { contentMayWrite, currentSite } from './tab-trust';
 import {
   FIELD_KINDS,
   LANGUAGES,
@@ -159,6 +160,8 @@ export interface TabEntry {
   incognito: boolean;
   /** Chrome's id of the document that reported, so a late disconnect of an old page is ignored. */
   documentId?: string;
+  /** The reporting page's host (never the URL): a navigation elsewhere clears the entry (utils/tab-navigation.ts). */
+  host?: string;
 }
 
 export interface TabRegistry {
@@ -176,6 +179,7 @@ function parseTabEntry(value: unknown): TabEntry | null {
   if (!state) return null;
   const entry: TabEntry = { state, incognito: value.incognito };
   if (typeof value.documentId === 'string' && value.documentId.length <= 64) entry.documentId = value.documentId;
+  if (typeof value.host === 'string' && value.host.length <= 253) entry.host = value.host;
   return entry;
 }
 
@@ -297,6 +301,8 @@ export interface RouterDeps {
   uiLanguage: Language;
   /** Enabled sites and the look-alike warning (utils/site-registry.ts); absent = official sites only. */
   sites?: SiteService;
+  /** The tab's current address (tabs.get), or null when unknown or not ours to read. Absent: unknown. */
+  tabUrl?(tabId: number): Promise<string | null>;
 }
 
 export type Rejected = { error: 'rejected' | 'invalid' };
@@ -360,13 +366,15 @@ async function incognitoOf(sender: SenderLike, tabId: number | undefined, deps: 
 async function verifiedState(state: PageState, url: string, tabId: number, deps: RouterDeps): Promise<PageState | null> {
   if (state.trust === 'official') {
     const site = officialSite(url);
-    return site && site.carrier === state.carrier ? state : { ...state, trust: 'suspicious' };
+    return site && site.carrier === state.carrier ? state : { ...state, trust: 'suspicious', step: null };
   }
   if (state.trust === 'enabled') {
     const site = deps.sites ? await deps.sites.siteFor(url, tabId) : null;
+    if (site?.trust === 'suspicious') return { carrier: site.carrier, trust: 'suspicious', step: null };
     return site?.trust === 'enabled' ? { ...state, carrier: site.carrier } : null;
   }
-  return state;
+  // No step is ever recorded for a suspicious page (issue 16).
+  return { ...state, step: null };
 }
 
 async function languageFor(incognito: boolean, deps: RouterDeps): Promise<Language> {
@@ -409,6 +417,8 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
     }
 
     case 'update-progress': {
+      // Progress is recorded only from pages that may guide (issue 16): a look-alike cannot write it.
+      if (tab !== null && !contentMayWrite(msg.action, await currentSite(sender.url ?? null, tab, deps.sites))) return REJECTED;
       const incognito = await incognitoOf(sender, fromPage ? msg.tabId : undefined, deps);
       const state = await deps.store.apply(msg.action, { incognito });
       await broadcastProgress(state, incognito, deps);
@@ -420,7 +430,7 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       const state = await verifiedState(msg.state, sender.url, tab, deps);
       if (!state) return REJECTED;
       const incognito = sender.tab?.incognito === true;
-      const entry: TabEntry = { state, incognito };
+      const entry: TabEntry = { state, incognito, host: new URL(sender.url).hostname };
       if (sender.documentId) entry.documentId = sender.documentId;
       await deps.tabs.set(tab, entry);
       await deps.setBadge(tab, badgeFor(state, await languageFor(incognito, deps))).catch(() => undefined);
@@ -480,7 +490,7 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       const entry = await deps.tabs.get(msg.tabId);
       const incognito = entry ? entry.incognito : await incognitoOfTab(msg.tabId, deps);
       const progress = await deps.store.load({ incognito });
-      return { tabId: msg.tabId, page: entry?.state ?? null, incognito, progress };
+      return { tabId: msg.tabId, page: await currentPage(msg.tabId, entry?.state ?? null, deps), incognito, progress };
     }
 
     case 'get-site': {
@@ -521,6 +531,19 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       }
     }
   }
+}
+
+/**
+ * The page state the popup shows: trust and carrier from the tab's address NOW (issue 16, item 4);
+ * the step a panel reported only when that report agrees with it.
+ */
+async function currentPage(tabId: number, reported: PageState | null, deps: RouterDeps): Promise<PageState | null> {
+  if (!deps.tabUrl) return reported;
+  const url = await deps.tabUrl(tabId).catch(() => null);
+  const site = await currentSite(url, tabId, deps.sites);
+  if (!site) return null;
+  const same = reported && reported.trust === site.trust && reported.carrier === site.carrier;
+  return { carrier: site.carrier, trust: site.trust, step: same && site.trust !== 'suspicious' ? reported.step : null };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 // its click handler and may close while the prompt is open, so the work happens here, on
 // permissions.onAdded; reconcile() runs at start-up and on permissions.onRemoved too.
 import { badgeFor, type Badge } from './background-router';
-import { judgeLookalike, type ProbeSignals } from './lookalike';
+import { analyseHost, judgeLookalike, type ProbeSignals } from './lookalike';
 import { isCarrierId, isStorableOrigin, type SiteAction } from './progress';
 import type { ProgressStore } from './progress-store';
 import { ALL_SITES, officialSite, originOf, originPattern, siteFor, type PageSite } from './site-trust';
@@ -236,6 +236,12 @@ export function createSiteService(deps: SiteDeps): SiteService {
     async siteFor(url, tabId) {
       const s = await settings();
       const site = siteFor(url, s.enabledSites);
+      if (site?.trust === 'enabled') {
+        // A host that imitates a carrier stays suspicious even after the user enabled it: a
+        // scammer on the phone can talk someone through that click (issue 16, item 3).
+        const imitates = analyseHost(site.host).carrier;
+        return imitates ? { trust: 'suspicious', carrier: imitates, host: site.host } : site;
+      }
       if (site) return site;
       const suspect = suspects.get(tabId);
       const origin = originOf(url);

@@ -24,6 +24,8 @@ export interface PopupView {
   progress: ProgressState | null;
   /** Whether (and with which warnings) the guide can be enabled on the current tab; null when it cannot. */
   site?: EnableCheck | null;
+  /** The tab's trust is known (from its current address): `data-tab-trust` appears only then. */
+  loaded?: boolean;
 }
 
 export interface PopupActions {
@@ -80,7 +82,7 @@ export function Popup({ view, actions }: { view: PopupView; actions: PopupAction
   };
 
   return (
-    <div class="popup" data-site-trust={trust ?? 'none'}>
+    <div class="popup" data-site-trust={trust ?? 'none'} data-tab-trust={view.loaded ? (trust ?? 'none') : undefined}>
       <h1>{pt('appName', lang)}</h1>
       {notice ? (
         <p class="notice" role="status" data-notice={notice}>

@@ -186,6 +186,8 @@ export async function startPanel(site: PageSite): Promise<void> {
   let lookSeq = 0;
   const evaluate = async (): Promise<void> => {
     if (lifetime.signal.aborted) return;
+    // A look-alike gets no step, no highlight and no progress (issue 16): nothing to detect.
+    if (site.trust === 'suspicious') return applyStep([], null);
     const { snapshot, elements: found } = takeSnapshot(doc, location);
     const mine = ++lookSeq;
     const reply = await send<{ signal?: StepSignal | null }>({ type: 'detect-step', snapshot, carrier: carrier.id });
@@ -208,7 +210,7 @@ export async function startPanel(site: PageSite): Promise<void> {
     if (!ringOn) patch.spotlight = false;
     if (!userToggled && (!evaluated || step !== before.step)) {
       // Most visits are top-ups: only a cancellation step opens the panel, unless the user said otherwise.
-      patch.expanded = step !== null && !(before.progress?.settings.collapsed ?? false);
+      patch.expanded = site.trust === 'suspicious' || (step !== null && !(before.progress?.settings.collapsed ?? false));
     }
     evaluated = true;
     store.set(patch);

@@ -76,12 +76,13 @@ function App() {
       setView({
         lang: (isProgressState(progress) ? progress.progress.settings.language : null) ?? browserLang,
         tabId: tab.id,
-        // What the tab's panel reported wins; the URL fills in when the panel is off or not there yet.
-        carrier: page?.carrier ?? site?.carrier ?? null,
-        trust: page?.trust ?? site?.trust ?? null,
+        // The background decides from the tab's current address (issue 16); the URL fills in when it did not answer.
+        carrier: reply ? (page?.carrier ?? null) : (site?.carrier ?? null),
+        trust: reply ? (page?.trust ?? null) : (site?.trust ?? null),
         incognito: reply?.incognito ?? tab.incognito,
         progress: isProgressState(progress) ? progress : null,
         site: tab.url && !site ? checkEnable(tab.url) : null,
+        loaded: true,
       });
     })();
   }, []);
