@@ -85,7 +85,19 @@ function parseSignals(value: unknown): ProbeSignals | null {
   if (typeof passwordField !== 'boolean' || typeof cardField !== 'boolean') return null;
   if (typeof signInWords !== 'boolean' || typeof lureWords !== 'boolean') return null;
   if (!Array.isArray(brands) || brands.length > 7 || !brands.every(isCarrierId)) return null;
-  return { passwordField, cardField, brands: [...new Set(brands)], signInWords, lureWords };
+  const signals: ProbeSignals = { passwordField, cardField, brands: [...new Set(brands)], signInWords, lureWords };
+  // Issue 16: the kinds a "cancel your service" page asks for, and the page's words (capped) that the background reads.
+  for (const key of ['idField', 'otpField'] as const) {
+    if (value[key] === undefined) continue;
+    if (typeof value[key] !== 'boolean') return null;
+    signals[key] = value[key];
+  }
+  for (const key of ['text', 'words'] as const) {
+    if (value[key] === undefined) continue;
+    if (typeof value[key] !== 'string' || value[key].length > 10_000) return null;
+    signals[key] = value[key];
+  }
+  return signals;
 }
 
 /** The message, if it is one we know with well-formed fields; otherwise null. */
@@ -275,7 +287,7 @@ export interface SenderLike {
   url?: string;
   frameId?: number;
   documentId?: string;
-  tab?: { id?: number; incognito?: boolean; windowId?: number };
+  tab?: { id?: number; incognito?: boolean; windowId?: number; url?: string };
 }
 
 export interface FieldContext {
@@ -338,7 +350,7 @@ function isExtensionPage(sender: SenderLike, deps: RouterDeps): boolean {
 function contentTab(sender: SenderLike, deps: RouterDeps): number | null {
   const id = sender.tab?.id;
   if (!isTabId(id) || typeof sender.url !== 'string' || isExtensionPage(sender, deps)) return null;
-  return /^(?:https?:\/\/|about:|blob:)/i.test(sender.url) ? id : null;
+  return /^(?:https?:\/\/|about:|blob:|data:)/i.test(sender.url) ? id : null;
 }
 
 async function incognitoOfTab(tabId: number, deps: RouterDeps): Promise<boolean> {
@@ -501,8 +513,10 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
     }
 
     case 'probe': {
-      if (tab === null || sender.frameId !== 0 || !sender.url || !/^https?:\/\//i.test(sender.url) || !deps.sites) return REJECTED;
-      return deps.sites.probe(tab, sender.url, msg.signals, sender.documentId);
+      // Any frame, blob: and data: documents too (issue 16); a frame's verdict is about the tab's top page.
+      if (tab === null || typeof sender.frameId !== 'number' || !sender.url || !/^(?:https?:\/\/|blob:|data:)/i.test(sender.url) || !deps.sites) return REJECTED;
+      const topUrl = sender.frameId === 0 ? sender.url : (sender.tab?.url ?? null);
+      return deps.sites.probe(tab, sender.url, msg.signals, sender.documentId, topUrl);
     }
 
     case 'enable-site': {

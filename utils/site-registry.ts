@@ -67,8 +67,11 @@ export interface SiteService {
   onRemoved(): Promise<void>;
   /** What the panel in this tab's top frame may show, decided from the sender's URL and our own state. */
   siteFor(url: string, tabId: number): Promise<PageSite | null>;
-  /** The probe's report from a tab's top frame. */
-  probe(tabId: number, url: string, signals: ProbeSignals, documentId?: string): Promise<{ suspicious: boolean }>;
+  /**
+   * The probe's report from a frame of a tab: `url` is the reporting document's, `topUrl` the
+   * tab's (a sub-frame's verdict makes the whole tab suspicious; only the top frame clears it).
+   */
+  probe(tabId: number, url: string, signals: ProbeSignals, documentId?: string, topUrl?: string | null): Promise<{ suspicious: boolean }>;
   forgetTab(tabId: number): void;
 }
 
@@ -83,6 +86,16 @@ function sameScripts(a: ScriptSpec[], b: ScriptSpec[]): boolean {
         .map((s) => [s.id, [...s.matches].sort(), [...(s.excludeMatches ?? [])].sort(), s.js, s.allFrames, s.runAt]),
     );
   return key(a) === key(b);
+}
+
+/** The origin a document answers for: its own, or its creator's for a `blob:` document. */
+function documentOrigin(url: string): string | null {
+  if (!url.startsWith('blob:')) return originOf(url);
+  try {
+    return originOf(new URL(url).pathname);
+  } catch {
+    return null;
+  }
 }
 
 /** An origin the user may enable: http(s), storable, and not an official host (those are official, never "enabled"). */
@@ -127,8 +140,10 @@ export function createSiteService(deps: SiteDeps): SiteService {
         matches: [ALL_SITES],
         excludeMatches: [...deps.officialPatterns, ...patterns],
         js: deps.files.probe,
-        allFrames: false,
+        // Every frame, blob: and data: documents too: a neutral page can frame a phishing form (issue 16).
+        allFrames: true,
         runAt: 'document_idle',
+        matchOriginAsFallback: true,
       });
     }
     return out;
@@ -244,23 +259,25 @@ export function createSiteService(deps: SiteDeps): SiteService {
       }
       if (site) return site;
       const suspect = suspects.get(tabId);
-      const origin = originOf(url);
+      const origin = documentOrigin(url);
       if (!s.lookalikeWarning || !suspect || !origin || origin.slice(origin.indexOf('//') + 2) !== suspect.host) return null;
       return { trust: 'suspicious', carrier: suspect.carrier, host: suspect.host };
     },
 
-    async probe(tabId, url, signals, documentId) {
+    async probe(tabId, url, signals, documentId, topUrl = url) {
       const s = await settings();
-      if (!s.lookalikeWarning || siteFor(url, s.enabledSites)) return { suspicious: false };
+      const frame = topUrl !== url;
+      if (!s.lookalikeWarning || siteFor(url, s.enabledSites) || (topUrl && siteFor(topUrl, s.enabledSites))) return { suspicious: false };
       const verdict = judgeLookalike(url, signals);
-      const origin = originOf(url);
+      // The tab's top document takes the warning: a frame's verdict names the page that framed it.
+      const origin = topUrl ? documentOrigin(topUrl) : null;
       if (!verdict || !origin) {
-        if (suspects.delete(tabId)) await deps.setBadge(tabId, badgeFor(null, deps.uiLanguage)).catch(() => undefined);
-        return { suspicious: false };
+        if (!frame && suspects.delete(tabId)) await deps.setBadge(tabId, badgeFor(null, deps.uiLanguage)).catch(() => undefined);
+        return { suspicious: verdict !== null };
       }
       const host = origin.slice(origin.indexOf('//') + 2);
       const before = suspects.get(tabId);
-      const sameDocument = !!before && before.host === host && before.documentId === documentId;
+      const sameDocument = !!before && before.host === host && (frame || before.documentId === documentId);
       const entry = { host, carrier: verdict.carrier, documentId, injected: sameDocument && before.injected };
       suspects.set(tabId, entry);
       const badge = badgeFor({ carrier: verdict.carrier, trust: 'suspicious', step: null }, s.language ?? deps.uiLanguage);

@@ -29,6 +29,8 @@ export async function onTabUpdated(
   if (change.url === undefined && change.status !== 'loading' && change.status !== 'complete') return;
   const url = change.url ?? tabUrl;
   const site = await currentSite(url ?? null, tabId, deps.sites);
+  // A look-alike verdict belongs to the host it was made on.
+  if (change.url !== undefined && !site) deps.sites?.forgetTab(tabId);
   const entry = await deps.tabs.get(tabId);
   if (entry && change.status !== 'complete') {
     // Another host, or the same host under another trust (or an address we may not read): the

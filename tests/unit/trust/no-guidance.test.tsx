@@ -174,3 +174,24 @@ describe("a tab's trust from its current address", () => {
     expect(t.deps.setBadge).toHaveBeenLastCalledWith(3, expect.objectContaining({ text: '' }));
   });
 });
+
+describe('every frame is checked', () => {
+  it("a look-alike framed by a neutral page makes the tab suspicious; the top frame's panel is told so", async () => {
+    const t = setup();
+    await t.sites.setLookalike(true);
+    const frame = { id: 'ext', url: 'https://www.hk-chinamobile.com/login', frameId: 5, tab: { id: 3, incognito: false, url: 'https://news.example/story' } };
+    expect(await handleMessage({ type: 'probe', signals: { ...signals, brands: [] } }, frame, t.deps)).toEqual({ suspicious: true });
+    expect(await handleMessage({ type: 'get-site' }, page('https://news.example/story'), t.deps)).toEqual({
+      site: { trust: 'suspicious', carrier: 'cmhk', host: 'news.example' },
+    });
+    // A blob: document is judged with its creator's host; a data: frame by what it asks for.
+    const blob = { id: 'ext', url: 'blob:https://cancel.example/5e1f', frameId: 0, tab: { id: 4, incognito: false } };
+    const text = { passwordField: false, cardField: true, brands: [], signInWords: false, lureWords: false, text: '中國 移動 取消服務' };
+    expect(await handleMessage({ type: 'probe', signals: text }, blob, t.deps)).toEqual({ suspicious: true });
+    expect(await t.sites.siteFor('https://cancel.example/', 4)).toMatchObject({ trust: 'suspicious', carrier: 'cmhk' });
+    const data = { id: 'ext', url: 'data:text/html,x', frameId: 2, tab: { id: 6, incognito: false, url: 'https://host.example/' } };
+    expect(await handleMessage({ type: 'probe', signals: text }, data, t.deps)).toEqual({ suspicious: true });
+    expect(await t.sites.siteFor('https://host.example/', 6)).toMatchObject({ trust: 'suspicious' });
+  });
+});
+
