@@ -26,6 +26,8 @@ export interface PanelState {
   thirdPartyFrame: boolean;
   /** Bumped to ask the panel to move keyboard focus into itself (the keyboard shortcut). */
   focusRequest: number;
+  /** The page keeps hiding or covering the panel (components/mount-host.ts): said in the panel. */
+  fighting?: boolean;
 }
 
 export interface PanelActions {

@@ -158,6 +158,8 @@ export function parseMessage(raw: unknown): RouterMessage | null {
       return isStorableOrigin(raw.origin) ? { type: 'disable-site', origin: raw.origin } : null;
     case 'set-lookalike':
       return typeof raw.on === 'boolean' ? { type: 'set-lookalike', on: raw.on } : null;
+    case 'page-fight':
+      return { type: 'page-fight' };
     default:
       return null;
   }
@@ -174,6 +176,8 @@ export interface TabEntry {
   documentId?: string;
   /** The reporting page's host (never the URL): a navigation elsewhere clears the entry (utils/tab-navigation.ts). */
   host?: string;
+  /** The page keeps hiding or covering the panel (issue 16). */
+  fighting?: boolean;
 }
 
 export interface TabRegistry {
@@ -192,6 +196,7 @@ function parseTabEntry(value: unknown): TabEntry | null {
   const entry: TabEntry = { state, incognito: value.incognito };
   if (typeof value.documentId === 'string' && value.documentId.length <= 64) entry.documentId = value.documentId;
   if (typeof value.host === 'string' && value.host.length <= 253) entry.host = value.host;
+  if (value.fighting === true) entry.fighting = true;
   return entry;
 }
 
@@ -279,6 +284,11 @@ export function badgeFor(state: PageState | null, lang: Language): Badge {
   }
 }
 
+/** A page that keeps hiding the panel: a red mark whatever its trust, and why in the title. */
+export function fightBadge(lang: Language): Badge {
+  return { text: '!', color: '#cf222e', title: text('badgeTitleFighting', lang) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The router
 
@@ -321,6 +331,8 @@ export type Rejected = { error: 'rejected' | 'invalid' };
 export interface TabStateReply {
   tabId: number;
   page: PageState | null;
+  /** The tab's page keeps hiding or covering the panel (issue 16). */
+  fighting?: boolean;
   incognito: boolean;
   progress: ProgressState;
 }
@@ -444,8 +456,12 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       const incognito = sender.tab?.incognito === true;
       const entry: TabEntry = { state, incognito, host: new URL(sender.url).hostname };
       if (sender.documentId) entry.documentId = sender.documentId;
+      const before = await deps.tabs.get(tab);
+      // The same document keeps its fight on record (and its mark on the icon).
+      if (before?.fighting && before.documentId === entry.documentId && before.host === entry.host) entry.fighting = true;
       await deps.tabs.set(tab, entry);
-      await deps.setBadge(tab, badgeFor(state, await languageFor(incognito, deps))).catch(() => undefined);
+      const lang = await languageFor(incognito, deps);
+      await deps.setBadge(tab, entry.fighting ? fightBadge(lang) : badgeFor(state, lang)).catch(() => undefined);
       return { ok: true };
     }
 
@@ -502,7 +518,8 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       const entry = await deps.tabs.get(msg.tabId);
       const incognito = entry ? entry.incognito : await incognitoOfTab(msg.tabId, deps);
       const progress = await deps.store.load({ incognito });
-      return { tabId: msg.tabId, page: await currentPage(msg.tabId, entry?.state ?? null, deps), incognito, progress };
+      const page = await currentPage(msg.tabId, entry?.state ?? null, deps);
+      return { tabId: msg.tabId, page, incognito, progress, ...(page && entry?.fighting ? { fighting: true } : {}) };
     }
 
     case 'get-site': {
@@ -532,6 +549,16 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
     case 'set-lookalike': {
       if (!fromPage || !deps.sites) return REJECTED;
       return deps.sites.setLookalike(msg.on);
+    }
+
+    case 'page-fight': {
+      // The top frame's panel says its page keeps hiding it: the icon says so too (no page can clear it).
+      if (tab === null || sender.frameId !== 0) return REJECTED;
+      const entry = await deps.tabs.get(tab);
+      if (!entry) return REJECTED;
+      await deps.tabs.set(tab, { ...entry, fighting: true });
+      await deps.setBadge(tab, fightBadge(await languageFor(entry.incognito, deps))).catch(() => undefined);
+      return { ok: true };
     }
 
     case 'open-checklist': {

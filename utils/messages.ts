@@ -56,7 +56,9 @@ export type ToBackground =
   // The popup: sites the user enables or removes, and the look-alike warning (each after its permission request).
   | { type: 'enable-site'; origin: string; carrier: CarrierId }
   | { type: 'disable-site'; origin: string }
-  | { type: 'set-lookalike'; on: boolean };
+  | { type: 'set-lookalike'; on: boolean }
+  // The panel: this page keeps hiding or covering it (issue 16); the toolbar icon and popup say so.
+  | { type: 'page-fight' };
 
 export type ToContent =
   | { type: 'progress'; state: ProgressState }

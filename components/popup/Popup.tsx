@@ -26,6 +26,8 @@ export interface PopupView {
   site?: EnableCheck | null;
   /** The tab's trust is known (from its current address): `data-tab-trust` appears only then. */
   loaded?: boolean;
+  /** The tab's page keeps hiding the panel (issue 16). */
+  fighting?: boolean;
 }
 
 export interface PopupActions {
@@ -90,6 +92,7 @@ export function Popup({ view, actions }: { view: PopupView; actions: PopupAction
         </p>
       ) : null}
       {view.incognito ? <p class="muted incognito">{pt('incognitoNote', lang)}</p> : null}
+      {view.fighting ? <p class="notice" role="alert" data-page-fighting="">{pt('pageFighting', lang)}</p> : null}
 
       {carrier ? (
         <section class="tab" aria-labelledby="tab-carrier">

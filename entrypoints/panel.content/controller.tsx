@@ -118,7 +118,14 @@ export async function startPanel(site: PageSite): Promise<void> {
   const highlightStore = createStore<HighlightState>({ rect: null, viewport: { width: 0, height: 0 } });
 
   // The guard adds the callout's styles when it first draws in this root (the panel has no callout code).
-  const mounted = mountHost(doc, panelCss);
+  // The host guards itself against the page (issue 16); a page that keeps fighting is named.
+  const mounted = mountHost(doc, panelCss, {
+    signal: lifetime.signal,
+    onFight() {
+      store.set({ fighting: true });
+      void send({ type: 'page-fight' });
+    },
+  });
   const container = doc.createElement('div');
   mounted.root.append(container);
 

@@ -83,6 +83,7 @@ function App() {
         progress: isProgressState(progress) ? progress : null,
         site: tab.url && !site ? checkEnable(tab.url) : null,
         loaded: true,
+        fighting: reply?.fighting === true,
       });
     })();
   }, []);
