@@ -206,10 +206,10 @@ export class Panel extends Component<Props> {
           {t('panelLabel', lang)}
         </span>
         {state.field ? <FieldMessage field={state.field} lang={lang} /> : null}
-        {state.fighting ? <p class="notice fighting" role="alert" data-page-fighting="">{t('pageFighting', lang)}</p> : null}
         {/* The body stays in the DOM when collapsed (hidden), so the steps and their state are always there. */}
         <div class="body" hidden={!state.expanded}>
           <Header state={state} actions={actions} />
+          {state.fighting ? <p class="notice" role="alert" data-page-fighting="">{t('pageFighting', lang)}</p> : null}
           {noticeKey ? (
             <div class="notice" role="status">
               {t(noticeKey, lang)}{' '}

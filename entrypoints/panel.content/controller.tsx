@@ -122,7 +122,7 @@ export async function startPanel(site: PageSite): Promise<void> {
   const mounted = mountHost(doc, panelCss, {
     signal: lifetime.signal,
     onFight() {
-      store.set({ fighting: true });
+      store.set({ fighting: true, expanded: true });
       void send({ type: 'page-fight' });
     },
   });
