@@ -88,6 +88,12 @@ function sameScripts(a: ScriptSpec[], b: ScriptSpec[]): boolean {
   return key(a) === key(b);
 }
 
+/** Does the host of this URL or origin imitate a carrier? */
+function imitates(url: string): boolean {
+  const origin = originOf(url);
+  return !!origin && analyseHost(origin.slice(origin.indexOf('//') + 2)).carrier !== null;
+}
+
 /** The origin a document answers for: its own, or its creator's for a `blob:` document. */
 function documentOrigin(url: string): string | null {
   if (!url.startsWith('blob:')) return originOf(url);
@@ -135,10 +141,12 @@ export function createSiteService(deps: SiteDeps): SiteService {
       out.push({ id: SCRIPT_IDS.guard, matches: patterns, js: deps.files.guard, allFrames: true, runAt: 'document_end', matchOriginAsFallback: true });
     }
     if (lookalike) {
+      // Enabled sites that imitate a carrier stay suspicious (issue 16): the probe still looks there.
+      const trusted = sites.filter((s) => !imitates(s.origin)).map((s) => originPattern(s.origin));
       out.push({
         id: SCRIPT_IDS.probe,
         matches: [ALL_SITES],
-        excludeMatches: [...deps.officialPatterns, ...patterns],
+        excludeMatches: [...deps.officialPatterns, ...trusted],
         js: deps.files.probe,
         // Every frame, blob: and data: documents too: a neutral page can frame a phishing form (issue 16).
         allFrames: true,
@@ -267,7 +275,8 @@ export function createSiteService(deps: SiteDeps): SiteService {
     async probe(tabId, url, signals, documentId, topUrl = url) {
       const s = await settings();
       const frame = topUrl !== url;
-      if (!s.lookalikeWarning || siteFor(url, s.enabledSites) || (topUrl && siteFor(topUrl, s.enabledSites))) return { suspicious: false };
+      const trusted = (u: string | null) => !!u && siteFor(u, s.enabledSites) !== null && !imitates(u);
+      if (!s.lookalikeWarning || trusted(url) || trusted(topUrl)) return { suspicious: false };
       const verdict = judgeLookalike(url, signals);
       // The tab's top document takes the warning: a frame's verdict names the page that framed it.
       const origin = topUrl ? documentOrigin(topUrl) : null;

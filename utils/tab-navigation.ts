@@ -38,7 +38,8 @@ export async function onTabUpdated(
     const stale = !site || hostOf(url) !== (entry.host ?? null) || site.trust !== entry.state.trust || site.carrier !== entry.state.carrier;
     if (stale) await deps.tabs.delete(tabId);
   }
-  if (change.status !== 'complete' || (await deps.tabs.get(tabId))) return;
+  // An address we may not read (blob:, another extension's page) says nothing: the icon stays.
+  if (change.status !== 'complete' || !url || (await deps.tabs.get(tabId))) return;
   // Loaded and no panel has reported (yet, or at all): the icon says what the address says.
   let lang = deps.uiLanguage;
   try {
