@@ -12,6 +12,7 @@ import { ContactLine } from './ContactLine';
 import { FieldMessage } from './FieldMessage';
 import { InfoSections } from './InfoSections';
 import type { PanelActions, PanelState } from './panel-state';
+import { PersonalMarkLine } from './PersonalMarkLine';
 import { StepList } from './StepList';
 import { SuspiciousNotice } from './SuspiciousNotice';
 import { TrustBanner } from './TrustBanner';
@@ -80,6 +81,7 @@ class Header extends Component<Props, { menu: boolean }> {
           </button>
         </div>
         <p class="carrier">{localize(state.carrier.name, lang)}</p>
+        <PersonalMarkLine mark={state.mark} lang={lang} />
         <TrustBanner carrier={state.carrier} trust={state.trust} lang={lang} />
         <div class="toolbar">
           <div class="languages" role="group" aria-label={t('language', lang)}>

@@ -239,7 +239,8 @@ export function mountHost(doc: Document, css: string, options: MountOptions = {}
 
   if (options.signal) {
     const guard = setInterval(() => {
-      if (host.isConnected && host.parentNode !== wantedParent()) ensureMounted();
+      // Removed, or in the wrong place (a modal dialog opened or closed): put it back.
+      if (!host.isConnected || host.parentNode !== wantedParent()) ensureMounted();
       else stayOnTop();
     }, GUARD_MS);
     options.signal.addEventListener('abort', () => {

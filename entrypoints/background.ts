@@ -184,6 +184,7 @@ export default defineBackground(() => {
     },
     uiLanguage,
     sites,
+    markArea: area(browser.storage?.local),
     // Without the "tabs" permission the address is there only where we have host access (or activeTab).
     async tabUrl(tabId) {
       try {

@@ -23,6 +23,7 @@ import type { ProgressStore, StorageAreaLike } from './progress-store';
 import type { SiteService } from './site-registry';
 import { officialSite, type PageSite } from './site-trust';
 import { contentMayWrite, currentSite } from './tab-trust';
+import { MARK_KEY, parseMark, type PersonalMark } from './mark';
 import {
   FIELD_KINDS,
   LANGUAGES,
@@ -160,6 +161,12 @@ export function parseMessage(raw: unknown): RouterMessage | null {
       return typeof raw.on === 'boolean' ? { type: 'set-lookalike', on: raw.on } : null;
     case 'page-fight':
       return { type: 'page-fight' };
+    case 'get-mark':
+      return { type: 'get-mark' };
+    case 'set-mark': {
+      const mark = raw.mark === null ? null : parseMark(raw.mark);
+      return mark || raw.mark === null ? { type: 'set-mark', mark } : null;
+    }
     default:
       return null;
   }
@@ -323,6 +330,8 @@ export interface RouterDeps {
   uiLanguage: Language;
   /** Enabled sites and the look-alike warning (utils/site-registry.ts); absent = official sites only. */
   sites?: SiteService;
+  /** Where the personal mark is kept (storage.local); absent: no mark. */
+  markArea?: StorageAreaLike | null;
   /** The tab's current address (tabs.get), or null when unknown or not ours to read. Absent: unknown. */
   tabUrl?(tabId: number): Promise<string | null>;
 }
@@ -347,6 +356,7 @@ export type RouterReply =
   | TextPack
   | { site: PageSite | null }
   | { suspicious: boolean }
+  | { mark: PersonalMark | null }
   | Rejected;
 
 const REJECTED: Rejected = { error: 'rejected' };
@@ -559,6 +569,26 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       await deps.tabs.set(tab, { ...entry, fighting: true });
       await deps.setBadge(tab, fightBadge(await languageFor(entry.incognito, deps))).catch(() => undefined);
       return { ok: true };
+    }
+
+    case 'get-mark': {
+      // Our own panel (top frame) and pages only: the mark is shown inside the closed shadow root.
+      if (tab !== null && sender.frameId !== 0) return REJECTED;
+      try {
+        return { mark: parseMark((await deps.markArea?.get(MARK_KEY))?.[MARK_KEY]) };
+      } catch {
+        return { mark: null };
+      }
+    }
+
+    case 'set-mark': {
+      if (!fromPage || !deps.markArea) return REJECTED;
+      try {
+        await deps.markArea.set({ [MARK_KEY]: msg.mark });
+        return { ok: true };
+      } catch {
+        return { ok: false };
+      }
     }
 
     case 'open-checklist': {

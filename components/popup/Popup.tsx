@@ -8,6 +8,7 @@ import type { ProgressState, StorageNotice } from '../../utils/messages';
 import { cardOf } from '../../utils/progress';
 import { STEP_IDS, type CarrierId, type Language, type SiteTrust } from '../../utils/types';
 import { LanguageChoice } from './LanguageChoice';
+import { MarkSetting, type MarkActions } from './MarkSetting';
 import { NotOfficial } from './NotOfficial';
 import { ResetControl } from './ResetControl';
 import { SiteAccess, type SiteActions } from './SiteAccess';
@@ -37,6 +38,8 @@ export interface PopupActions {
   reset(): void;
   /** Enabled sites and the look-alike warning; absent in views that do not offer them. */
   sites?: SiteActions;
+  /** The personal mark (issue 16); absent in views that do not offer it. */
+  mark?: MarkActions;
 }
 
 const NOTICE_TEXT: Record<StorageNotice, PopupTextKey> = {
@@ -130,6 +133,8 @@ export function Popup({ view, actions }: { view: PopupView; actions: PopupAction
       ) : null}
 
       <LanguageChoice lang={lang} chosen={view.progress?.progress.settings.language ?? null} onChange={actions.setLanguage} />
+
+      {actions.mark ? <MarkSetting lang={lang} actions={actions.mark} /> : null}
 
       {carrier && view.progress ? <ResetControl lang={lang} carrierName={carrierName} onReset={actions.reset} /> : null}
     </div>

@@ -12,6 +12,7 @@ import { carrierById } from '../../utils/carriers';
 import { pickLanguage } from '../../utils/language';
 import type { Language } from '../../utils/types';
 import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from '../../utils/messages';
+import type { PersonalMark } from '../../utils/mark';
 import { officialSite, type PageSite } from '../../utils/site-trust';
 import { takeSnapshot } from '../../utils/snapshot';
 import type { TextPack } from '../../utils/text-pack';
@@ -401,11 +402,8 @@ export async function startPanel(site: PageSite): Promise<void> {
     mounted.host.remove();
   };
   connect();
-  const keepMounted = setInterval(() => {
-    if (!mounted.host.isConnected || mounted.host.parentNode !== doc.documentElement) mounted.ensureMounted();
-    else mounted.stayOnTop();
-  }, 1000);
-  lifetime.signal.addEventListener('abort', () => clearInterval(keepMounted));
+  // The user's mark (issue 16); the host keeps itself mounted and on top (mountHost's guard).
+  void send<{ mark?: PersonalMark | null }>({ type: 'get-mark' }).then((r) => store.set({ mark: r?.mark ?? null }));
   window.addEventListener('resize', placeTab, { passive: true, signal: lifetime.signal });
 
   // The first look decides whether the panel opens: render once it is known (one message away).

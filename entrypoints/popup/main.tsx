@@ -12,6 +12,7 @@ import type { ProgressAction, ProgressState } from '../../utils/messages';
 import { checkEnable } from '../../utils/enable-risk';
 import { ALL_SITES, officialSite, originPattern } from '../../utils/site-trust';
 import type { SiteResult } from '../../components/popup/SiteAccess';
+import type { PersonalMark } from '../../utils/mark';
 import type { Language } from '../../utils/types';
 
 async function send<T>(msg: RouterMessage): Promise<T | null> {
@@ -145,6 +146,10 @@ function App() {
       return ok;
     },
     setLanguage: (language) => update({ kind: 'settings', patch: { language } }),
+    mark: {
+      load: () => send<{ mark: PersonalMark | null }>({ type: 'get-mark' }).then((r) => r?.mark ?? null),
+      save: (mark) => send<{ ok: boolean }>({ type: 'set-mark', mark }).then((r) => r?.ok === true),
+    },
     reset() {
       if (view.carrier) update({ kind: 'reset', carrier: view.carrier });
     },
