@@ -58,7 +58,7 @@ function ensureBuilt() {
   if (process.argv.includes('--no-build') && existsSync(manifest)) return;
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
   console.log('Building the extension (npx wxt build --mode bench)…');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /** gzip -9 of every JS and CSS file the manifest's content scripts list. */
