@@ -90,6 +90,11 @@ function App() {
   }, []);
 
   useEffect(() => {
+    // The contract's data-tab-trust, on the document's root too (the popup's own root carries it as well).
+    if (view.loaded) document.documentElement.setAttribute('data-tab-trust', view.trust ?? 'none');
+  }, [view.loaded, view.trust]);
+
+  useEffect(() => {
     document.documentElement.lang = view.lang;
     document.title = pt('appName', view.lang);
   }, [view.lang]);

@@ -50,3 +50,20 @@ describe('personal mark', () => {
     expect(el.textContent).toMatch(/not us/);
   });
 });
+
+describe('popup: data-tab-trust and the fighting page', () => {
+  it('carries the tab trust once known, and names a page that keeps hiding the panel', async () => {
+    const { Popup } = await import('../../../components/popup/Popup');
+    const el = document.createElement('div');
+    const actions = { command: async () => true, setLanguage: () => {}, reset: () => {} };
+    const view = { lang: 'en' as const, tabId: 3, carrier: null, trust: null, incognito: false, progress: null };
+    render(<Popup view={view} actions={actions} />, el);
+    expect(el.querySelector('[data-tab-trust]')).toBeNull(); // not known yet
+    render(<Popup view={{ ...view, loaded: true }} actions={actions} />, el);
+    expect(el.querySelector('.popup')?.getAttribute('data-tab-trust')).toBe('none');
+    render(<Popup view={{ ...view, loaded: true, carrier: 'cmhk', trust: 'suspicious', fighting: true }} actions={actions} />, el);
+    expect(el.querySelector('.popup')?.getAttribute('data-tab-trust')).toBe('suspicious');
+    expect(el.querySelector('[data-page-fighting]')?.getAttribute('role')).toBe('alert');
+    render(null, el);
+  });
+});
