@@ -114,7 +114,7 @@ export function createSiteService(deps: SiteDeps): SiteService {
   const pendingSites = new Map<string, { carrier: CarrierId; at: number }>();
   let pendingLookalike = 0;
   /** Tabs whose top document the background judged a look-alike, and whether the panel was injected. */
-  const suspects = new Map<number, { host: string; carrier: CarrierId; documentId?: string; injected: boolean }>();
+  const suspects = new Map<number, { host: string; carrier: CarrierId; documentId?: string; injected: boolean; fromFrame?: boolean }>();
   let queue: Promise<unknown> = Promise.resolve();
 
   function serially<T>(task: () => Promise<T>): Promise<T> {
@@ -281,13 +281,16 @@ export function createSiteService(deps: SiteDeps): SiteService {
       // The tab's top document takes the warning: a frame's verdict names the page that framed it.
       const origin = topUrl ? documentOrigin(topUrl) : null;
       if (!verdict || !origin) {
-        if (!frame && suspects.delete(tabId)) await deps.setBadge(tabId, badgeFor(null, deps.uiLanguage)).catch(() => undefined);
+        // Only the top page clears the tab, and not what one of its frames found (the two report in any order).
+        const held = suspects.get(tabId);
+        const framed = held?.fromFrame && origin !== null && held.host === origin.slice(origin.indexOf('//') + 2);
+        if (!frame && held && !framed && suspects.delete(tabId)) await deps.setBadge(tabId, badgeFor(null, deps.uiLanguage)).catch(() => undefined);
         return { suspicious: verdict !== null };
       }
       const host = origin.slice(origin.indexOf('//') + 2);
       const before = suspects.get(tabId);
       const sameDocument = !!before && before.host === host && (frame || before.documentId === documentId);
-      const entry = { host, carrier: verdict.carrier, documentId, injected: sameDocument && before.injected };
+      const entry = { host, carrier: verdict.carrier, documentId, injected: sameDocument && before.injected, fromFrame: frame || (sameDocument && before.fromFrame) };
       suspects.set(tabId, entry);
       const badge = badgeFor({ carrier: verdict.carrier, trust: 'suspicious', step: null }, s.language ?? deps.uiLanguage);
       await deps.setBadge(tabId, badge).catch(() => undefined);

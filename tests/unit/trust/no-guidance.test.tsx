@@ -181,6 +181,9 @@ describe('every frame is checked', () => {
     await t.sites.setLookalike(true);
     const frame = { id: 'ext', url: 'https://www.hk-chinamobile.com/login', frameId: 5, tab: { id: 3, incognito: false, url: 'https://news.example/story' } };
     expect(await handleMessage({ type: 'probe', signals: { ...signals, brands: [] } }, frame, t.deps)).toEqual({ suspicious: true });
+    // The neutral top page's own report (it comes in any order) does not clear what its frame found.
+    const none = { passwordField: false, cardField: false, brands: [], signInWords: false, lureWords: false };
+    expect(await handleMessage({ type: 'probe', signals: none }, page('https://news.example/story'), t.deps)).toEqual({ suspicious: false });
     expect(await handleMessage({ type: 'get-site' }, page('https://news.example/story'), t.deps)).toEqual({
       site: { trust: 'suspicious', carrier: 'cmhk', host: 'news.example' },
     });
