@@ -14,7 +14,9 @@ import { ContactLine } from './ContactLine';
 import { FieldMessage } from './FieldMessage';
 import { InfoSections } from './InfoSections';
 import type { PanelActions, PanelState } from './panel-state';
+import { PersonalMarkLine } from './PersonalMarkLine';
 import { StepList } from './StepList';
+import { SuspiciousNotice } from './SuspiciousNotice';
 import { TiedAccounts } from './TiedAccounts';
 import { TrustBanner } from './TrustBanner';
 
@@ -82,6 +84,7 @@ class Header extends Component<Props, { menu: boolean }> {
           </button>
         </div>
         <p class="carrier">{localize(state.carrier.name, lang)}</p>
+        <PersonalMarkLine mark={state.mark} lang={lang} />
         <TrustBanner carrier={state.carrier} trust={state.trust} lang={lang} />
         <div class="toolbar">
           <div class="languages" role="group" aria-label={t('language', lang)}>
@@ -214,6 +217,7 @@ export class Panel extends Component<Props> {
         {/* The body stays in the DOM when collapsed (hidden), so the steps and their state are always there. */}
         <div class="body" hidden={!state.expanded}>
           <Header state={state} actions={actions} />
+          {state.fighting ? <p class="notice" role="alert" data-page-fighting="">{t('pageFighting', lang)}</p> : null}
           {noticeKey ? (
             <div class="notice" role="status">
               {t(noticeKey, lang)}{' '}
@@ -223,6 +227,8 @@ export class Panel extends Component<Props> {
             </div>
           ) : null}
           {state.thirdPartyFrame ? <p class="notice">{t('thirdPartyFrame', lang)}</p> : null}
+          {/* A look-alike gets the warning and the official address only (issue 16): no step, highlight or progress. */}
+          {state.trust === 'suspicious' ? <SuspiciousNotice carrier={state.carrier} lang={lang} /> : <>
           <ThisPage state={state} actions={actions} route={route} />
           <TiedAccounts lang={lang} card={card} onSet={actions.setTied} />
           <CardPicker
@@ -250,6 +256,7 @@ export class Panel extends Component<Props> {
           </section>
           <Checklist lang={lang} card={card} onToggle={actions.toggleCheck} onPrint={actions.printChecklist} />
           <InfoSections carrier={state.carrier} lang={lang} />
+          </>}
         </div>
         {state.expanded ? null : (
           <button

@@ -1,4 +1,5 @@
 // What the panel shows, and what it can ask for. The content script owns both; the panel only renders.
+import type { PersonalMark } from '../utils/mark';
 import type { StorageNotice } from '../utils/messages';
 import type { Carrier, FieldKind, Language, ProgressV1, RouteId, Severity, SiteTrust, StepId } from '../utils/types';
 
@@ -26,6 +27,10 @@ export interface PanelState {
   thirdPartyFrame: boolean;
   /** Bumped to ask the panel to move keyboard focus into itself (the keyboard shortcut). */
   focusRequest: number;
+  /** The page keeps hiding or covering the panel (components/mount-host.ts): said in the panel. */
+  fighting?: boolean;
+  /** The user's personal mark (utils/mark.ts), shown only in the real panel. */
+  mark?: PersonalMark | null;
 }
 
 export interface PanelActions {

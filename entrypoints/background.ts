@@ -19,6 +19,7 @@ import { languageFromTag } from '../utils/language';
 import { officialMatchPatterns } from '../utils/match-patterns';
 import { createProgressStore, type StorageAreaLike } from '../utils/progress-store';
 import { SCRIPT_IDS, createSiteService, type ScriptRegistrar, type ScriptSpec } from '../utils/site-registry';
+import { onTabUpdated } from '../utils/tab-navigation';
 
 // The built files of the content scripts (WXT names them after their entrypoints).
 const FILES = { panel: ['content-scripts/panel.js'], guard: ['content-scripts/guard.js'], probe: ['content-scripts/probe.js'] };
@@ -183,6 +184,15 @@ export default defineBackground(() => {
     },
     uiLanguage,
     sites,
+    markArea: area(browser.storage?.local),
+    // Without the "tabs" permission the address is there only where we have host access (or activeTab).
+    async tabUrl(tabId) {
+      try {
+        return (await browser.tabs.get(tabId)).url ?? null;
+      } catch {
+        return null;
+      }
+    },
   };
 
   // Optional permissions: the popup asks, the browser answers here (the popup may be gone by then).
@@ -209,6 +219,9 @@ export default defineBackground(() => {
       void forgetTab(tabId, deps, documentId, () => !livePorts.has(tabId));
     });
   });
+
+  // A navigation clears the tab's record even when the panel's goodbye was never heard (issue 16).
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => void onTabUpdated(tabId, change, tab.url, deps));
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void deps.tabs.delete(tabId);

@@ -17,6 +17,7 @@ import { officialMatchPatterns } from '../utils/match-patterns';
 import type { ToBackground } from '../utils/messages';
 import { awaitPanel, type FieldWarning, type GuardSide, type PanelSide } from '../utils/top-frame-bridge';
 import type { FieldKind, Language, Severity } from '../utils/types';
+import { benchMark } from '../utils/bench-mark';
 
 function addCalloutCss(root: ShadowRoot): void {
   const style = document.createElement('style');
@@ -55,7 +56,7 @@ function drawCallout(root: ShadowRoot, state: FieldGuardState | null, warning: F
     },
   });
   // For the benchmark (bench/run.mjs): focus → warning on screen. A mark carries no data.
-  performance.mark('sxg:callout-rendered');
+  benchMark('sxg:callout-rendered');
 }
 
 type OpenShadow = { openOrClosedShadowRoot?(el: Element): ShadowRoot | null };

@@ -45,6 +45,15 @@ export const PRACTICE_HOSTS = [
   'www.hk.chinamobile.com.evil.example',
   'www.hk-chinamobile.com',
   'xn--hk-chinamobile-xyz.com',
+  // the carriers' other names and numbers in look-alike hosts (issue 16; plain http: the
+  // practice certificate does not name them)
+  'cmcc-hk.com',
+  '10086-hk.com',
+  'csl-hk.com',
+  'mycsl.com',
+  'rnr-hk.com',
+  'simreg-hk.com',
+  'chinaunicom-hk.com',
   // a neutral host for pages that belong to no carrier
   'practice.example',
 ];

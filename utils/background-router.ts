@@ -22,6 +22,8 @@ import { SITE_ACTION_KINDS, isCarrierId, isStepId, isStorableOrigin } from './pr
 import type { ProgressStore, StorageAreaLike } from './progress-store';
 import type { SiteService } from './site-registry';
 import { officialSite, type PageSite } from './site-trust';
+import { contentMayWrite, currentSite } from './tab-trust';
+import { MARK_KEY, parseMark, type PersonalMark } from './mark';
 import {
   FIELD_KINDS,
   LANGUAGES,
@@ -84,7 +86,19 @@ function parseSignals(value: unknown): ProbeSignals | null {
   if (typeof passwordField !== 'boolean' || typeof cardField !== 'boolean') return null;
   if (typeof signInWords !== 'boolean' || typeof lureWords !== 'boolean') return null;
   if (!Array.isArray(brands) || brands.length > 7 || !brands.every(isCarrierId)) return null;
-  return { passwordField, cardField, brands: [...new Set(brands)], signInWords, lureWords };
+  const signals: ProbeSignals = { passwordField, cardField, brands: [...new Set(brands)], signInWords, lureWords };
+  // Issue 16: the kinds a "cancel your service" page asks for, and the page's words (capped) that the background reads.
+  for (const key of ['idField', 'otpField'] as const) {
+    if (value[key] === undefined) continue;
+    if (typeof value[key] !== 'boolean') return null;
+    signals[key] = value[key];
+  }
+  for (const key of ['text', 'words'] as const) {
+    if (value[key] === undefined) continue;
+    if (typeof value[key] !== 'string' || value[key].length > 10_000) return null;
+    signals[key] = value[key];
+  }
+  return signals;
 }
 
 /** The message, if it is one we know with well-formed fields; otherwise null. */
@@ -145,6 +159,14 @@ export function parseMessage(raw: unknown): RouterMessage | null {
       return isStorableOrigin(raw.origin) ? { type: 'disable-site', origin: raw.origin } : null;
     case 'set-lookalike':
       return typeof raw.on === 'boolean' ? { type: 'set-lookalike', on: raw.on } : null;
+    case 'page-fight':
+      return { type: 'page-fight' };
+    case 'get-mark':
+      return { type: 'get-mark' };
+    case 'set-mark': {
+      const mark = raw.mark === null ? null : parseMark(raw.mark);
+      return mark || raw.mark === null ? { type: 'set-mark', mark } : null;
+    }
     default:
       return null;
   }
@@ -159,6 +181,10 @@ export interface TabEntry {
   incognito: boolean;
   /** Chrome's id of the document that reported, so a late disconnect of an old page is ignored. */
   documentId?: string;
+  /** The reporting page's host (never the URL): a navigation elsewhere clears the entry (utils/tab-navigation.ts). */
+  host?: string;
+  /** The page keeps hiding or covering the panel (issue 16). */
+  fighting?: boolean;
 }
 
 export interface TabRegistry {
@@ -176,6 +202,8 @@ function parseTabEntry(value: unknown): TabEntry | null {
   if (!state) return null;
   const entry: TabEntry = { state, incognito: value.incognito };
   if (typeof value.documentId === 'string' && value.documentId.length <= 64) entry.documentId = value.documentId;
+  if (typeof value.host === 'string' && value.host.length <= 253) entry.host = value.host;
+  if (value.fighting === true) entry.fighting = true;
   return entry;
 }
 
@@ -263,6 +291,11 @@ export function badgeFor(state: PageState | null, lang: Language): Badge {
   }
 }
 
+/** A page that keeps hiding the panel: a red mark whatever its trust, and why in the title. */
+export function fightBadge(lang: Language): Badge {
+  return { text: '!', color: '#cf222e', title: text('badgeTitleFighting', lang) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The router
 
@@ -271,7 +304,7 @@ export interface SenderLike {
   url?: string;
   frameId?: number;
   documentId?: string;
-  tab?: { id?: number; incognito?: boolean; windowId?: number; openerTabId?: number };
+  tab?: { id?: number; incognito?: boolean; windowId?: number; openerTabId?: number; url?: string };
 }
 
 export interface FieldContext {
@@ -297,12 +330,18 @@ export interface RouterDeps {
   uiLanguage: Language;
   /** Enabled sites and the look-alike warning (utils/site-registry.ts); absent = official sites only. */
   sites?: SiteService;
+  /** Where the personal mark is kept (storage.local); absent: no mark. */
+  markArea?: StorageAreaLike | null;
+  /** The tab's current address (tabs.get), or null when unknown or not ours to read. Absent: unknown. */
+  tabUrl?(tabId: number): Promise<string | null>;
 }
 
 export type Rejected = { error: 'rejected' | 'invalid' };
 export interface TabStateReply {
   tabId: number;
   page: PageState | null;
+  /** The tab's page keeps hiding or covering the panel (issue 16). */
+  fighting?: boolean;
   incognito: boolean;
   progress: ProgressState;
 }
@@ -317,6 +356,7 @@ export type RouterReply =
   | TextPack
   | { site: PageSite | null }
   | { suspicious: boolean }
+  | { mark: PersonalMark | null }
   | Rejected;
 
 const REJECTED: Rejected = { error: 'rejected' };
@@ -360,13 +400,15 @@ async function incognitoOf(sender: SenderLike, tabId: number | undefined, deps: 
 async function verifiedState(state: PageState, url: string, tabId: number, deps: RouterDeps): Promise<PageState | null> {
   if (state.trust === 'official') {
     const site = officialSite(url);
-    return site && site.carrier === state.carrier ? state : { ...state, trust: 'suspicious' };
+    return site && site.carrier === state.carrier ? state : { ...state, trust: 'suspicious', step: null };
   }
   if (state.trust === 'enabled') {
     const site = deps.sites ? await deps.sites.siteFor(url, tabId) : null;
+    if (site?.trust === 'suspicious') return { carrier: site.carrier, trust: 'suspicious', step: null };
     return site?.trust === 'enabled' ? { ...state, carrier: site.carrier } : null;
   }
-  return state;
+  // No step is ever recorded for a suspicious page (issue 16).
+  return { ...state, step: null };
 }
 
 async function languageFor(incognito: boolean, deps: RouterDeps): Promise<Language> {
@@ -409,6 +451,8 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
     }
 
     case 'update-progress': {
+      // Progress is recorded only from pages that may guide (issue 16): a look-alike cannot write it.
+      if (tab !== null && !contentMayWrite(msg.action, await currentSite(sender.url ?? null, tab, deps.sites))) return REJECTED;
       const incognito = await incognitoOf(sender, fromPage ? msg.tabId : undefined, deps);
       const state = await deps.store.apply(msg.action, { incognito });
       await broadcastProgress(state, incognito, deps);
@@ -420,10 +464,14 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       const state = await verifiedState(msg.state, sender.url, tab, deps);
       if (!state) return REJECTED;
       const incognito = sender.tab?.incognito === true;
-      const entry: TabEntry = { state, incognito };
+      const entry: TabEntry = { state, incognito, host: new URL(sender.url).hostname };
       if (sender.documentId) entry.documentId = sender.documentId;
+      const before = await deps.tabs.get(tab);
+      // The same document keeps its fight on record (and its mark on the icon).
+      if (before?.fighting && before.documentId === entry.documentId && before.host === entry.host) entry.fighting = true;
       await deps.tabs.set(tab, entry);
-      await deps.setBadge(tab, badgeFor(state, await languageFor(incognito, deps))).catch(() => undefined);
+      const lang = await languageFor(incognito, deps);
+      await deps.setBadge(tab, entry.fighting ? fightBadge(lang) : badgeFor(state, lang)).catch(() => undefined);
       return { ok: true };
     }
 
@@ -483,7 +531,8 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       const entry = await deps.tabs.get(msg.tabId);
       const incognito = entry ? entry.incognito : await incognitoOfTab(msg.tabId, deps);
       const progress = await deps.store.load({ incognito });
-      return { tabId: msg.tabId, page: entry?.state ?? null, incognito, progress };
+      const page = await currentPage(msg.tabId, entry?.state ?? null, deps);
+      return { tabId: msg.tabId, page, incognito, progress, ...(page && entry?.fighting ? { fighting: true } : {}) };
     }
 
     case 'get-site': {
@@ -494,8 +543,10 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
     }
 
     case 'probe': {
-      if (tab === null || sender.frameId !== 0 || !sender.url || !/^https?:\/\//i.test(sender.url) || !deps.sites) return REJECTED;
-      return deps.sites.probe(tab, sender.url, msg.signals, sender.documentId);
+      // Any frame, blob: and data: documents too (issue 16); a frame's verdict is about the tab's top page.
+      if (tab === null || typeof sender.frameId !== 'number' || !sender.url || !/^(?:https?:\/\/|blob:|data:)/i.test(sender.url) || !deps.sites) return REJECTED;
+      const topUrl = sender.frameId === 0 ? sender.url : (sender.tab?.url ?? null);
+      return deps.sites.probe(tab, sender.url, msg.signals, sender.documentId, topUrl);
     }
 
     case 'enable-site': {
@@ -513,6 +564,36 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       return deps.sites.setLookalike(msg.on);
     }
 
+    case 'page-fight': {
+      // The top frame's panel says its page keeps hiding it: the icon says so too (no page can clear it).
+      if (tab === null || sender.frameId !== 0) return REJECTED;
+      const entry = await deps.tabs.get(tab);
+      if (!entry) return REJECTED;
+      await deps.tabs.set(tab, { ...entry, fighting: true });
+      await deps.setBadge(tab, fightBadge(await languageFor(entry.incognito, deps))).catch(() => undefined);
+      return { ok: true };
+    }
+
+    case 'get-mark': {
+      // Our own panel (top frame) and pages only: the mark is shown inside the closed shadow root.
+      if (tab !== null && sender.frameId !== 0) return REJECTED;
+      try {
+        return { mark: parseMark((await deps.markArea?.get(MARK_KEY))?.[MARK_KEY]) };
+      } catch {
+        return { mark: null };
+      }
+    }
+
+    case 'set-mark': {
+      if (!fromPage || !deps.markArea) return REJECTED;
+      try {
+        await deps.markArea.set({ [MARK_KEY]: msg.mark });
+        return { ok: true };
+      } catch {
+        return { ok: false };
+      }
+    }
+
     case 'open-checklist': {
       if (tab !== null && sender.frameId !== 0) return REJECTED;
       const near = { windowId: sender.tab?.windowId, tabId: sender.tab?.id, incognito: sender.tab?.incognito === true };
@@ -524,6 +605,19 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       }
     }
   }
+}
+
+/**
+ * The page state the popup shows: trust and carrier from the tab's address NOW (issue 16, item 4);
+ * the step a panel reported only when that report agrees with it.
+ */
+async function currentPage(tabId: number, reported: PageState | null, deps: RouterDeps): Promise<PageState | null> {
+  if (!deps.tabUrl) return reported;
+  const url = await deps.tabUrl(tabId).catch(() => null);
+  const site = await currentSite(url, tabId, deps.sites);
+  if (!site) return null;
+  const same = reported && reported.trust === site.trust && reported.carrier === site.carrier;
+  return { carrier: site.carrier, trust: site.trust, step: same && site.trust !== 'suspicious' ? reported.step : null };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@
 // Cyrillic о), and the carrier's sign-in wording and points-redemption lures into the page
 // (see "Scams" in reference/carriers.md). Hostname first, page text second.
 import { CARRIERS } from './carriers';
+import { brandsInText, skeleton } from './lookalike-fold';
+import { LURE_WORDS, SIGN_IN_WORDS } from './lookalike-words';
 import { hostToUnicode } from './punycode';
 import { carrierForHost, normaliseHost } from './site-trust';
 import type { CarrierId } from './types';
@@ -23,6 +25,18 @@ export interface ProbeSignals {
   signInWords: boolean;
   /** Points-redemption lures (可用積分查詢, 兌換我的獎賞, redeem points…). */
   lureWords: boolean;
+  /** An identity-document input (HKID, ID card, passport number). */
+  idField?: boolean;
+  /** A one-time-code input (autocomplete one-time-code, OTP, SMS code). */
+  otpField?: boolean;
+  /**
+   * The page's own words (title, headings, labels, buttons, links; capped): the background finds
+   * brands, sign-in wording and lures in them, normalised (lookalike-fold.ts), so the probe carries
+   * no word list. Never a value typed into the page.
+   */
+  text?: string;
+  /** The words of its buttons and links (capped): sign-in wording and lures, not brands. */
+  words?: string;
 }
 
 export type HostReason =
@@ -36,6 +50,10 @@ export type HostReason =
   | 'official-host-embedded'
   /** One or two letters off a brand, or look-alike letters (`chinarnobile`, `smart0ne`, Cyrillic о). */
   | 'typo-of-brand'
+  /** A short brand one edit off as a whole part (`cmhq.example`): weak, the page must name the carrier. */
+  | 'short-typo'
+  /** A weak brand word (or a short brand's typo) beside `hk` (`csl-hk`, `rnr-hk`, `simreghk`): deliberate. */
+  | 'brand-with-hk'
   /** An internationalised (`xn--`) label that decodes to a brand. */
   | 'unicode-brand';
 
@@ -53,42 +71,38 @@ export interface LookalikeVerdict {
 
 interface Brand {
   carrier: CarrierId;
-  /** ASCII tokens. `weak` ones count only as a whole part of the host and need a page signal. */
+  /** ASCII tokens. `weak` ones count only as a whole part of the host and need a page signal (or `hk` beside them). */
   tokens: { token: string; weak?: boolean }[];
   /** Names in Chinese script, as they appear in decoded `xn--` labels. */
   unicode: string[];
 }
 
-export const BRANDS: readonly Brand[] = [
-  {
-    carrier: 'cmhk',
-    tokens: [{ token: 'chinamobile' }, { token: 'cmhk' }, { token: 'mylink', weak: true }],
-    unicode: ['中國移動', '中国移动', '中移動', '中移动'],
-  },
-  { carrier: 'smartone', tokens: [{ token: 'smartone' }], unicode: ['數碼通', '数码通'] },
-  { carrier: 'csl', tokens: [{ token: 'hkcsl' }, { token: '1010', weak: true }], unicode: [] },
-  { carrier: 'three', tokens: [{ token: 'three', weak: true }, { token: 'threehk' }], unicode: [] },
-  { carrier: 'cuniq', tokens: [{ token: 'cuniq' }], unicode: [] },
-  { carrier: 'fetnet', tokens: [{ token: 'fetnet' }], unicode: ['遠傳', '远传'] },
-];
+/** From the carrier data (assets/guide/carriers.json, `brand`): the names phishing copies. */
+export const BRANDS: readonly Brand[] = CARRIERS.flatMap((c) =>
+  c.brand
+    ? [
+        {
+          carrier: c.id,
+          tokens: [...c.brand.hostWords.map((token) => ({ token })), ...c.brand.weakHostWords.map((token) => ({ token, weak: true }))],
+          unicode: c.brand.pageWords.filter((w) => /\p{Script=Han}/u.test(w)),
+        },
+      ]
+    : [],
+);
 
-// Letters that pass for others at a glance (after NFKC, which already folds full-width forms).
-const CONFUSABLES: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l', ı: 'i',
-  ο: 'o', α: 'a', ν: 'v', ε: 'e', κ: 'k', τ: 't', ι: 'i', ℓ: 'l',
-};
+/** Folds digits and look-alike letters: `smart0ne` → `smartone`, `chinarnobile` and `chinamobile` alike (lookalike-fold.ts). */
+const foldGlyphs = skeleton;
 
-/** Folds digits and letter pairs that imitate letters: `smart0ne` → `smartone`, `chinarnobile` → `chinamobile`. */
-function foldGlyphs(part: string): string {
-  return [...part.normalize('NFKC')]
-    .map((ch) => CONFUSABLES[ch] ?? ch)
-    .join('')
-    .replace(/rn/g, 'm')
-    .replace(/vv/g, 'w')
-    .replace(/0/g, 'o')
-    .replace(/1/g, 'l')
-    .replace(/3/g, 'e')
-    .replace(/5/g, 's');
+/** True when `a` and `b` are one insertion, deletion, substitution or swap of neighbours apart. */
+export function oneEditAway(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff = [...a].map((ch, i) => (ch === b[i] ? -1 : i)).filter((i) => i >= 0);
+    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]);
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
 }
 
 /** Levenshtein distance, stopping early above `max`. */
@@ -171,18 +185,31 @@ export function analyseHost(hostname: string): HostAnalysis {
       const parts = label.split('-').filter(Boolean);
       const joined = parts.join('');
       const folded = foldGlyphs(joined);
+      // The word as a part beside an "hk" part, or glued to it (rnr-hk, rnrhk).
+      const withHk = (t: string) => (parts.includes(t) && parts.includes('hk')) || parts.includes(`${t}hk`);
       for (const { token, weak } of brand.tokens) {
         const whole = parts.includes(token);
         if (whole) add(brand.carrier, isPunycode ? 'unicode-brand' : 'brand-in-host');
-        if (weak) continue;
+        if (weak) {
+          // rnr-hk, csl-hk, simreghk: a weak word beside "hk" is no accident.
+          if (withHk(token)) add(brand.carrier, 'brand-with-hk');
+          continue;
+        }
+        if (token.length <= 4 && !whole) {
+          // Short brands, one edit off as a whole part (cmhq, cmkh, cmcc → cmc c): weak alone, deliberate beside "hk".
+          const typo = parts.find((p) => p.length >= token.length && (oneEditAway(p, token) || oneEditAway(foldGlyphs(p), foldGlyphs(token))));
+          if (typo) add(brand.carrier, withHk(typo) ? 'brand-with-hk' : 'short-typo');
+        }
         if (!whole && label.includes(token)) add(brand.carrier, isPunycode ? 'unicode-brand' : 'brand-substring');
         else if (!label.includes(token) && joined.includes(token)) add(brand.carrier, 'hyphenated-brand');
-        else if (!joined.includes(token) && folded.includes(token)) add(brand.carrier, isPunycode ? 'unicode-brand' : 'typo-of-brand');
+        else if (!joined.includes(token) && folded.includes(foldGlyphs(token))) add(brand.carrier, isPunycode ? 'unicode-brand' : 'typo-of-brand');
         else if (token.length >= 5 && !joined.includes(token)) {
           // One letter off (two for long names), in any part or in the joined label.
           const max = token.length >= 8 ? 2 : 1;
-          const candidates = [...parts, joined, ...parts.map(foldGlyphs), folded];
-          if (candidates.some((p) => p.length >= token.length - max && editDistance(p, token, max) <= max)) {
+          const candidates = [...parts, joined];
+          const foldedCandidates = [...parts.map(foldGlyphs), folded];
+          const near = (list: string[], t: string) => list.some((p) => p.length >= t.length - max && editDistance(p, t, max) <= max);
+          if (near(candidates, token) || near(foldedCandidates, foldGlyphs(token))) {
             add(brand.carrier, isPunycode ? 'unicode-brand' : 'typo-of-brand');
           }
         }
@@ -204,7 +231,8 @@ function isStrong(reasons: Set<HostReason>): boolean {
     reasons.has('official-host-embedded') ||
     reasons.has('hyphenated-brand') ||
     reasons.has('typo-of-brand') ||
-    reasons.has('unicode-brand')
+    reasons.has('unicode-brand') ||
+    reasons.has('brand-with-hk')
   );
 }
 
@@ -215,10 +243,16 @@ function wholeStrongToken(host: string, carrier: CarrierId): boolean {
   return !!brand?.tokens.some((t) => !t.weak && parts.includes(t.token));
 }
 
-function parseHttpUrl(url: string): URL | null {
+/**
+ * The host a document answers for: its own (http, https), its creator's (`blob:https://host/…`),
+ * or none (`data:`, judged by the page alone). Null for anything else.
+ */
+function documentHost(url: string): { hostname: string } | null {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
+    if (u.protocol === 'https:' || u.protocol === 'http:') return u;
+    if (u.protocol === 'blob:') return documentHost(u.pathname);
+    return u.protocol === 'data:' ? { hostname: '' } : null;
   } catch {
     return null;
   }
@@ -230,9 +264,10 @@ function parseHttpUrl(url: string): URL | null {
  * sign-in wording, a lure, a password or card field). A host with no brand counts only when the
  * page both names a carrier and lures (points) or asks for a password or card under sign-in wording.
  */
-export function judgeLookalike(url: string, signals: ProbeSignals | null): LookalikeVerdict | null {
-  const parsed = parseHttpUrl(url);
+export function judgeLookalike(url: string, reported: ProbeSignals | null): LookalikeVerdict | null {
+  const parsed = documentHost(url);
   if (!parsed) return null;
+  const signals = reported ? readText(reported) : null;
   const host = normaliseHost(parsed.hostname);
   // An official host is the carrier's own, even over http (where it only redirects): not ours to judge.
   if (carrierForHost(host)) return null;
@@ -241,10 +276,13 @@ export function judgeLookalike(url: string, signals: ProbeSignals | null): Looka
     if (signals.brands.length > 0) page.push('brand-in-page');
     if (signals.signInWords) page.push('sign-in');
     if (signals.lureWords) page.push('lure');
-    if (signals.passwordField || signals.cardField) page.push('sensitive-field');
+    if (signals.passwordField || signals.cardField || signals.idField || signals.otpField) page.push('sensitive-field');
   }
-  const analysis = analyseHost(host);
+  const analysis = host ? analyseHost(host) : NO_MATCH;
   if (analysis.carrier) {
+    // A short brand's typo alone (cmhc, cmc) is too common a word: the page must name the carrier too.
+    const onlyShortTypo = analysis.reasons.every((r) => r === 'short-typo');
+    if (onlyShortTypo && !signals?.brands.includes(analysis.carrier)) return null;
     if (analysis.strong || wholeStrongToken(host, analysis.carrier) || page.length > 0) {
       return { carrier: analysis.carrier, reasons: [...analysis.reasons, ...page] };
     }
@@ -252,6 +290,21 @@ export function judgeLookalike(url: string, signals: ProbeSignals | null): Looka
   }
   if (OWN_DOMAINS.some((o) => under(host, o.domain)) || KNOWN_OTHERS.some((d) => under(host, d))) return null;
   if (!signals || signals.brands.length === 0) return null;
-  const lures = signals.lureWords || (signals.signInWords && (signals.passwordField || signals.cardField));
+  // A carrier's name and a lure, a password under sign-in wording, or what a "cancel your
+  // service" scam asks for: a bank card, an ID number or a one-time code (no sign-in words needed).
+  const asks = signals.cardField || signals.idField === true || signals.otpField === true;
+  const lures = signals.lureWords || (signals.signInWords && signals.passwordField) || asks;
   return lures ? { carrier: signals.brands[0] as CarrierId, reasons: page } : null;
+}
+
+/** The probe's text read here, normalised: brands, sign-in wording and lures added to its booleans. */
+function readText(signals: ProbeSignals): ProbeSignals {
+  if (!signals.text && !signals.words) return signals;
+  const text = `${signals.text ?? ''} \n ${signals.words ?? ''}`.normalize('NFKC').replace(/[\p{Cf}]/gu, '');
+  return {
+    ...signals,
+    brands: [...new Set([...signals.brands, ...brandsInText(signals.text ?? '')])],
+    signInWords: signals.signInWords || SIGN_IN_WORDS.test(text),
+    lureWords: signals.lureWords || LURE_WORDS.test(text),
+  };
 }

@@ -1,6 +1,7 @@
 // The messages between the extension's parts. Values typed by the user never appear here:
 // field messages carry a category, never what was typed.
 import type { ProbeSignals } from './lookalike';
+import type { PersonalMark } from './mark';
 import type { FieldDescription } from './fields/classify';
 import type { CarrierId, FieldKind, Language, PageSnapshot, ProgressV1, RequestRecord, RouteId, Settings, Severity, SiteTrust, StepId } from './types';
 
@@ -60,7 +61,12 @@ export type ToBackground =
   // The popup: sites the user enables or removes, and the look-alike warning (each after its permission request).
   | { type: 'enable-site'; origin: string; carrier: CarrierId }
   | { type: 'disable-site'; origin: string }
-  | { type: 'set-lookalike'; on: boolean };
+  | { type: 'set-lookalike'; on: boolean }
+  // The panel: this page keeps hiding or covering it (issue 16); the toolbar icon and popup say so.
+  | { type: 'page-fight' }
+  // The user's personal mark (utils/mark.ts): the panel and the popup read it, only the popup sets it.
+  | { type: 'get-mark' }
+  | { type: 'set-mark'; mark: PersonalMark | null };
 
 export type ToContent =
   | { type: 'progress'; state: ProgressState }

@@ -6,7 +6,7 @@
 // its click handler and may close while the prompt is open, so the work happens here, on
 // permissions.onAdded; reconcile() runs at start-up and on permissions.onRemoved too.
 import { badgeFor, type Badge } from './background-router';
-import { judgeLookalike, type ProbeSignals } from './lookalike';
+import { analyseHost, judgeLookalike, type ProbeSignals } from './lookalike';
 import { isCarrierId, isStorableOrigin, type SiteAction } from './progress';
 import type { ProgressStore } from './progress-store';
 import { ALL_SITES, officialSite, originOf, originPattern, siteFor, type PageSite } from './site-trust';
@@ -67,8 +67,11 @@ export interface SiteService {
   onRemoved(): Promise<void>;
   /** What the panel in this tab's top frame may show, decided from the sender's URL and our own state. */
   siteFor(url: string, tabId: number): Promise<PageSite | null>;
-  /** The probe's report from a tab's top frame. */
-  probe(tabId: number, url: string, signals: ProbeSignals, documentId?: string): Promise<{ suspicious: boolean }>;
+  /**
+   * The probe's report from a frame of a tab: `url` is the reporting document's, `topUrl` the
+   * tab's (a sub-frame's verdict makes the whole tab suspicious; only the top frame clears it).
+   */
+  probe(tabId: number, url: string, signals: ProbeSignals, documentId?: string, topUrl?: string | null): Promise<{ suspicious: boolean }>;
   forgetTab(tabId: number): void;
 }
 
@@ -85,6 +88,22 @@ function sameScripts(a: ScriptSpec[], b: ScriptSpec[]): boolean {
   return key(a) === key(b);
 }
 
+/** Does the host of this URL or origin imitate a carrier? */
+function imitates(url: string): boolean {
+  const origin = originOf(url);
+  return !!origin && analyseHost(origin.slice(origin.indexOf('//') + 2)).carrier !== null;
+}
+
+/** The origin a document answers for: its own, or its creator's for a `blob:` document. */
+function documentOrigin(url: string): string | null {
+  if (!url.startsWith('blob:')) return originOf(url);
+  try {
+    return originOf(new URL(url).pathname);
+  } catch {
+    return null;
+  }
+}
+
 /** An origin the user may enable: http(s), storable, and not an official host (those are official, never "enabled"). */
 export function enableableOrigin(origin: unknown): origin is string {
   return isStorableOrigin(origin) && !officialSite(`${origin}/`) && originOf(`${origin}/`) === origin;
@@ -95,7 +114,7 @@ export function createSiteService(deps: SiteDeps): SiteService {
   const pendingSites = new Map<string, { carrier: CarrierId; at: number }>();
   let pendingLookalike = 0;
   /** Tabs whose top document the background judged a look-alike, and whether the panel was injected. */
-  const suspects = new Map<number, { host: string; carrier: CarrierId; documentId?: string; injected: boolean }>();
+  const suspects = new Map<number, { host: string; carrier: CarrierId; documentId?: string; injected: boolean; fromFrame?: boolean }>();
   let queue: Promise<unknown> = Promise.resolve();
 
   function serially<T>(task: () => Promise<T>): Promise<T> {
@@ -122,13 +141,17 @@ export function createSiteService(deps: SiteDeps): SiteService {
       out.push({ id: SCRIPT_IDS.guard, matches: patterns, js: deps.files.guard, allFrames: true, runAt: 'document_end', matchOriginAsFallback: true });
     }
     if (lookalike) {
+      // Enabled sites that imitate a carrier stay suspicious (issue 16): the probe still looks there.
+      const trusted = sites.filter((s) => !imitates(s.origin)).map((s) => originPattern(s.origin));
       out.push({
         id: SCRIPT_IDS.probe,
         matches: [ALL_SITES],
-        excludeMatches: [...deps.officialPatterns, ...patterns],
+        excludeMatches: [...deps.officialPatterns, ...trusted],
         js: deps.files.probe,
-        allFrames: false,
+        // Every frame, blob: and data: documents too: a neutral page can frame a phishing form (issue 16).
+        allFrames: true,
         runAt: 'document_idle',
+        matchOriginAsFallback: true,
       });
     }
     return out;
@@ -236,26 +259,38 @@ export function createSiteService(deps: SiteDeps): SiteService {
     async siteFor(url, tabId) {
       const s = await settings();
       const site = siteFor(url, s.enabledSites);
+      if (site?.trust === 'enabled') {
+        // A host that imitates a carrier stays suspicious even after the user enabled it: a
+        // scammer on the phone can talk someone through that click (issue 16, item 3).
+        const imitates = analyseHost(site.host).carrier;
+        return imitates ? { trust: 'suspicious', carrier: imitates, host: site.host } : site;
+      }
       if (site) return site;
       const suspect = suspects.get(tabId);
-      const origin = originOf(url);
+      const origin = documentOrigin(url);
       if (!s.lookalikeWarning || !suspect || !origin || origin.slice(origin.indexOf('//') + 2) !== suspect.host) return null;
       return { trust: 'suspicious', carrier: suspect.carrier, host: suspect.host };
     },
 
-    async probe(tabId, url, signals, documentId) {
+    async probe(tabId, url, signals, documentId, topUrl = url) {
       const s = await settings();
-      if (!s.lookalikeWarning || siteFor(url, s.enabledSites)) return { suspicious: false };
+      const frame = topUrl !== url;
+      const trusted = (u: string | null) => !!u && siteFor(u, s.enabledSites) !== null && !imitates(u);
+      if (!s.lookalikeWarning || trusted(url) || trusted(topUrl)) return { suspicious: false };
       const verdict = judgeLookalike(url, signals);
-      const origin = originOf(url);
+      // The tab's top document takes the warning: a frame's verdict names the page that framed it.
+      const origin = topUrl ? documentOrigin(topUrl) : null;
       if (!verdict || !origin) {
-        if (suspects.delete(tabId)) await deps.setBadge(tabId, badgeFor(null, deps.uiLanguage)).catch(() => undefined);
-        return { suspicious: false };
+        // Only the top page clears the tab, and not what one of its frames found (the two report in any order).
+        const held = suspects.get(tabId);
+        const framed = held?.fromFrame && origin !== null && held.host === origin.slice(origin.indexOf('//') + 2);
+        if (!frame && held && !framed && suspects.delete(tabId)) await deps.setBadge(tabId, badgeFor(null, deps.uiLanguage)).catch(() => undefined);
+        return { suspicious: verdict !== null };
       }
       const host = origin.slice(origin.indexOf('//') + 2);
       const before = suspects.get(tabId);
-      const sameDocument = !!before && before.host === host && before.documentId === documentId;
-      const entry = { host, carrier: verdict.carrier, documentId, injected: sameDocument && before.injected };
+      const sameDocument = !!before && before.host === host && (frame || before.documentId === documentId);
+      const entry = { host, carrier: verdict.carrier, documentId, injected: sameDocument && before.injected, fromFrame: frame || (sameDocument && before.fromFrame) };
       suspects.set(tabId, entry);
       const badge = badgeFor({ carrier: verdict.carrier, trust: 'suspicious', step: null }, s.language ?? deps.uiLanguage);
       await deps.setBadge(tabId, badge).catch(() => undefined);

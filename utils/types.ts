@@ -86,6 +86,18 @@ export interface Carrier {
   /** Carrier-specific notes shown in the panel (e.g. CMHK's two passwords). */
   notes: { id: string; text: LocalText; sources: string[] }[];
   hostSources: string[];
+  /** Names a look-alike copies (issue 16): into its host, and into its page. Absent for `other`. */
+  brand?: CarrierBrand;
+}
+
+/** A carrier's names as phishing copies them (utils/lookalike.ts normalises both sides alike). */
+export interface CarrierBrand {
+  /** Host words that alone make a host a look-alike (`cmhk-points.example`, `cmcc-hk.example`). */
+  hostWords: string[];
+  /** Host words that need a page sign or an `hk` beside them (`rnr-hk.example`, `csl-hk.example`). */
+  weakHostWords: string[];
+  /** The carrier's names as a page writes them (title, headings, labels); Chinese names also match decoded `xn--` hosts. */
+  pageWords: string[];
 }
 
 export interface GuideStep {

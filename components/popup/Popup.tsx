@@ -9,6 +9,7 @@ import type { ProgressState, StorageNotice } from '../../utils/messages';
 import { cardOf } from '../../utils/progress';
 import { STEP_IDS, type CarrierId, type Language, type SiteTrust } from '../../utils/types';
 import { LanguageChoice } from './LanguageChoice';
+import { MarkSetting, type MarkActions } from './MarkSetting';
 import { NotOfficial } from './NotOfficial';
 import { ResetControl } from './ResetControl';
 import { SiteAccess, type SiteActions } from './SiteAccess';
@@ -25,6 +26,10 @@ export interface PopupView {
   progress: ProgressState | null;
   /** Whether (and with which warnings) the guide can be enabled on the current tab; null when it cannot. */
   site?: EnableCheck | null;
+  /** The tab's trust is known (from its current address): `data-tab-trust` appears only then. */
+  loaded?: boolean;
+  /** The tab's page keeps hiding the panel (issue 16). */
+  fighting?: boolean;
 }
 
 export interface PopupActions {
@@ -34,6 +39,8 @@ export interface PopupActions {
   reset(): void;
   /** Enabled sites and the look-alike warning; absent in views that do not offer them. */
   sites?: SiteActions;
+  /** The personal mark (issue 16); absent in views that do not offer it. */
+  mark?: MarkActions;
 }
 
 const NOTICE_TEXT: Record<StorageNotice, PopupTextKey> = {
@@ -83,7 +90,7 @@ export function Popup({ view, actions }: { view: PopupView; actions: PopupAction
   };
 
   return (
-    <div class="popup" data-site-trust={trust ?? 'none'}>
+    <div class="popup" data-site-trust={trust ?? 'none'} data-tab-trust={view.loaded ? (trust ?? 'none') : undefined}>
       <h1>{pt('appName', lang)}</h1>
       {notice ? (
         <p class="notice" role="status" data-notice={notice}>
@@ -91,6 +98,7 @@ export function Popup({ view, actions }: { view: PopupView; actions: PopupAction
         </p>
       ) : null}
       {view.incognito ? <p class="muted incognito">{pt('incognitoNote', lang)}</p> : null}
+      {view.fighting ? <p class="notice" role="alert" data-page-fighting="">{pt('pageFighting', lang)}</p> : null}
 
       {carrier ? (
         <section class="tab" aria-labelledby="tab-carrier">
@@ -128,6 +136,8 @@ export function Popup({ view, actions }: { view: PopupView; actions: PopupAction
       ) : null}
 
       <LanguageChoice lang={lang} chosen={view.progress?.progress.settings.language ?? null} onChange={actions.setLanguage} />
+
+      {actions.mark ? <MarkSetting lang={lang} actions={actions.mark} /> : null}
 
       {carrier && view.progress ? <ResetControl lang={lang} carrierName={carrierName} onReset={actions.reset} /> : null}
     </div>

@@ -12,6 +12,7 @@ import { carrierById } from '../../utils/carriers';
 import { pickLanguage } from '../../utils/language';
 import type { Language } from '../../utils/types';
 import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from '../../utils/messages';
+import type { PersonalMark } from '../../utils/mark';
 import { officialSite, type PageSite } from '../../utils/site-trust';
 import { takeSnapshot } from '../../utils/snapshot';
 import type { TextPack } from '../../utils/text-pack';
@@ -23,6 +24,7 @@ import { startFieldController } from './field-controller';
 import { trackHighlight } from './highlight-tracker';
 import { watchPage } from './page-watch';
 import { chooseTabTop } from './tab-position';
+import { benchMark } from '../../utils/bench-mark';
 
 async function send<T = unknown>(msg: ToBackground): Promise<T | null> {
   try {
@@ -118,7 +120,14 @@ export async function startPanel(site: PageSite): Promise<void> {
   const highlightStore = createStore<HighlightState>({ rect: null, viewport: { width: 0, height: 0 } });
 
   // The guard adds the callout's styles when it first draws in this root (the panel has no callout code).
-  const mounted = mountHost(doc, panelCss);
+  // The host guards itself against the page (issue 16); a page that keeps fighting is named.
+  const mounted = mountHost(doc, panelCss, {
+    signal: lifetime.signal,
+    onFight() {
+      store.set({ fighting: true, expanded: true });
+      void send({ type: 'page-fight' });
+    },
+  });
   const container = doc.createElement('div');
   mounted.root.append(container);
 
@@ -188,6 +197,8 @@ export async function startPanel(site: PageSite): Promise<void> {
   let lookSeq = 0;
   const evaluate = async (): Promise<void> => {
     if (lifetime.signal.aborted) return;
+    // A look-alike gets no step, no highlight and no progress (issue 16): nothing to detect.
+    if (site.trust === 'suspicious') return applyStep([], null);
     const { snapshot, elements: found } = takeSnapshot(doc, location);
     const mine = ++lookSeq;
     const reply = await send<{ signal?: StepSignal | null }>({ type: 'detect-step', snapshot, carrier: carrier.id });
@@ -221,7 +232,7 @@ export async function startPanel(site: PageSite): Promise<void> {
     if (!ringOn) patch.spotlight = false;
     if (!userToggled && (!evaluated || step !== before.step)) {
       // Most visits are top-ups: only a cancellation step opens the panel, unless the user said otherwise.
-      patch.expanded = step !== null && !(before.progress?.settings.collapsed ?? false);
+      patch.expanded = site.trust === 'suspicious' || (step !== null && !(before.progress?.settings.collapsed ?? false));
     }
     evaluated = true;
     store.set(patch);
@@ -407,17 +418,14 @@ export async function startPanel(site: PageSite): Promise<void> {
     mounted.host.remove();
   };
   connect();
-  const keepMounted = setInterval(() => {
-    if (!mounted.host.isConnected || mounted.host.parentNode !== doc.documentElement) mounted.ensureMounted();
-    else mounted.stayOnTop();
-  }, 1000);
-  lifetime.signal.addEventListener('abort', () => clearInterval(keepMounted));
+  // The user's mark (issue 16); the host keeps itself mounted and on top (mountHost's guard).
+  void send<{ mark?: PersonalMark | null }>({ type: 'get-mark' }).then((r) => store.set({ mark: r?.mark ?? null }));
   window.addEventListener('resize', placeTab, { passive: true, signal: lifetime.signal });
 
   // The first look decides whether the panel opens: render once it is known (one message away).
   await evaluate();
   renderApp();
   // For the benchmark (bench/run.mjs): DOMContentLoaded → panel on screen. A mark carries no data.
-  performance.mark('sxg:panel-mounted');
+  benchMark('sxg:panel-mounted');
   if (doc.readyState !== 'complete') window.addEventListener('load', () => void evaluate(), { once: true, signal: lifetime.signal });
 }

@@ -12,6 +12,7 @@ import type { ProgressAction, ProgressState } from '../../utils/messages';
 import { checkEnable } from '../../utils/enable-risk';
 import { ALL_SITES, officialSite, originPattern } from '../../utils/site-trust';
 import type { SiteResult } from '../../components/popup/SiteAccess';
+import type { PersonalMark } from '../../utils/mark';
 import type { Language } from '../../utils/types';
 
 async function send<T>(msg: RouterMessage): Promise<T | null> {
@@ -76,15 +77,22 @@ function App() {
       setView({
         lang: (isProgressState(progress) ? progress.progress.settings.language : null) ?? browserLang,
         tabId: tab.id,
-        // What the tab's panel reported wins; the URL fills in when the panel is off or not there yet.
-        carrier: page?.carrier ?? site?.carrier ?? null,
-        trust: page?.trust ?? site?.trust ?? null,
+        // The background decides from the tab's current address (issue 16); the URL fills in when it did not answer.
+        carrier: reply ? (page?.carrier ?? null) : (site?.carrier ?? null),
+        trust: reply ? (page?.trust ?? null) : (site?.trust ?? null),
         incognito: reply?.incognito ?? tab.incognito,
         progress: isProgressState(progress) ? progress : null,
         site: tab.url && !site ? checkEnable(tab.url) : null,
+        loaded: true,
+        fighting: reply?.fighting === true,
       });
     })();
   }, []);
+
+  useEffect(() => {
+    // The contract's data-tab-trust, on the document's root too (the popup's own root carries it as well).
+    if (view.loaded) document.documentElement.setAttribute('data-tab-trust', view.trust ?? 'none');
+  }, [view.loaded, view.trust]);
 
   useEffect(() => {
     document.documentElement.lang = view.lang;
@@ -143,6 +151,10 @@ function App() {
       return ok;
     },
     setLanguage: (language) => update({ kind: 'settings', patch: { language } }),
+    mark: {
+      load: () => send<{ mark: PersonalMark | null }>({ type: 'get-mark' }).then((r) => r?.mark ?? null),
+      save: (mark) => send<{ ok: boolean }>({ type: 'set-mark', mark }).then((r) => r?.ok === true),
+    },
     reset() {
       if (view.carrier) update({ kind: 'reset', carrier: view.carrier });
     },

@@ -11,14 +11,13 @@
 // panel, the toolbar badge, and removal. The prompt path itself (request → onAdded → registration)
 // is covered by tests/e2e/sites.firefox.test.ts (Firefox grants without a prompt under a pref) and
 // by the background unit tests.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../scripts/practice-server.mjs';
 import { oneBrowserOnly } from './scenarios/one-browser';
-import { assertBuilt, CHROME_BUILD, launchChromium, type LaunchedChromium } from './harness/chromium';
+import { launchChromium, type LaunchedChromium } from './harness/chromium';
+import { grantedCopy } from './harness/granted';
 import { eventually, sleep } from './harness/browser';
 import { queryPanel, textOf, findInShadow, waitForPanel } from './harness/shadow';
 
@@ -29,18 +28,6 @@ declare const chrome: {
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
 };
 
-
-/** A copy of the Chrome build with `grant` added to the required host access (see the header). */
-function grantedCopy(grant: string[]): string {
-  assertBuilt();
-  const dir = mkdtempSync(join(tmpdir(), 'sim-exit-granted-'));
-  cpSync(CHROME_BUILD, dir, { recursive: true });
-  const file = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8'));
-  manifest.host_permissions = [...manifest.host_permissions, ...grant];
-  writeFileSync(file, JSON.stringify(manifest));
-  return dir;
-}
 
 function useGrantedBrowser(grant: string[]) {
   let server: PracticeServer | undefined;

@@ -215,7 +215,7 @@ describe('guide data files', () => {
     for (const s of guide.steps) order(`guide.steps.${s.id}`, s, ['id', 'title', 'do', 'looksLike', 'neverType', 'sources']);
     for (const s of sources) order(`source ${s.id}`, s, ['id', 'sheet', 'section', 'row', 'confidence']);
     for (const c of carriers) {
-      order(c.id, c, ['id', 'name', 'hosts', 'excludedHosts', 'website', 'hostSources', 'hotlines', 'urlRules', 'defaultRoute', 'routes', 'notes']);
+      order(c.id, c, ['id', 'name', 'hosts', 'excludedHosts', 'website', 'hostSources', 'hotlines', 'urlRules', 'defaultRoute', 'routes', 'notes', 'brand']);
       c.hotlines.forEach((h, i) => order(`${c.id}.hotlines[${i}]`, h, ['number', 'label', 'sources']));
       c.urlRules.forEach((r, i) => order(`${c.id}.urlRules[${i}]`, r, ['path', 'host', 'step', 'sources']));
       for (const r of c.routes) {

@@ -8,6 +8,7 @@ import { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from './limits';
 import { CONTROL_SELECTOR, contextScope, editingHost } from './read';
 import type { FieldKind } from '../types';
 import { valueShape, type ValueShape } from '../values/value-shape';
+import { benchMark } from '../bench-mark';
 
 export interface FieldGuardState {
   element: Element;
@@ -277,14 +278,14 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
           const el = active ? editingHost(active) : null;
           if (el && !described.has(el) && els.includes(el) && !isOwn(active)) report(stateFor(el));
         }
-        if (first && --firstInFlight === 0 && firstSent) performance.mark('sxg:classify-done');
+        if (first && --firstInFlight === 0 && firstSent) benchMark('sxg:classify-done');
       });
     };
 
     const slice = (): void => {
       timer = null;
       if (signal.aborted) return;
-      if (firstPass) performance.mark('sxg:classify-start');
+      if (firstPass) benchMark('sxg:classify-start');
       const end = performance.now() + SLICE_MS;
       let work = 0;
       for (;;) {
@@ -321,8 +322,8 @@ export function startFocusGuard(doc: Document, opts: FieldGuardOptions): FieldGu
       if (firstPass && !more) firstSent = true;
       flush();
       if (firstPass) {
-        performance.mark('sxg:classify-end');
-        if (!more && firstInFlight === 0) performance.mark('sxg:classify-done');
+        benchMark('sxg:classify-end');
+        if (!more && firstInFlight === 0) benchMark('sxg:classify-done');
       }
       if (more) timer = setTimeout(slice, 0);
       else firstPass = false;

@@ -144,7 +144,9 @@ describe('site registry', () => {
       matches: [ALL_SITES],
       excludeMatches: ['https://www.hk.chinamobile.com/*', 'https://mine.example/*'],
       js: ['content-scripts/probe.js'],
-      allFrames: false,
+      // Issue 16: every frame (blob: and data: documents too), no longer the top frame only.
+      allFrames: true,
+      matchOriginAsFallback: true,
     });
     expect(await t.sites.setLookalike(false)).toEqual({ ok: true, pending: false });
     expect(t.deps.permissions.remove).toHaveBeenCalledWith({ origins: [ALL_SITES] });
