@@ -1,4 +1,4 @@
-// Import rules checked by `npm test` (scripts/test-all.mjs runs `depcruise`). Why each rule: the
+// Import rules checked by `npm test` (scripts/test-all.mjs runs `depcruise --config dependency-cruiser.config.cjs`). Why each rule: the
 // design's one-way data flow (page → snapshot → detectors → state → panel) holds only while pure
 // logic never reaches into the UI, the entrypoints or a browser API, and a circle between modules
 // hides which of them runs first. dependency-cruiser reads TypeScript through @swc/core: the
