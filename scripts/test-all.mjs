@@ -2,6 +2,7 @@
 // `npm test`: every check, in order, then one plain summary line `N passed, N failed[, N skipped]`.
 //
 //   1. type check (tsc --noEmit)
+//   1b. import rules (dependency-cruiser) and dead code (knip)
 //   2. unit tests (Vitest, JSON report in test-results/unit.json)
 //   3. build the Chrome extension (wxt build)
 //   4. build the Firefox extension (wxt build -b firefox)
@@ -47,6 +48,10 @@ const vitestWithReport = (report, ...args) => [bin('vitest'), 'run', ...args, '-
  */
 const STEPS = [
   { name: 'type check', args: () => [bin('typescript', 'tsc'), '--noEmit'] },
+  // Import rules (dependency-cruiser.config.cjs): no circles, pure logic free of the UI, the entrypoints and browser APIs.
+  { name: 'import rules', args: () => [bin('dependency-cruiser', 'depcruise'), '--config', 'dependency-cruiser.config.cjs', '--output-type', 'err', 'utils', 'components', 'entrypoints', 'scripts', 'bench', 'tests'] },
+  // Dead code (knip.json): no unused file, export, type or dependency.
+  { name: 'dead code', args: () => [bin('knip'), '--no-progress'] },
   { name: 'unit tests', report: 'test-results/unit.json', args: () => vitestWithReport('test-results/unit.json') },
   { name: 'build (chrome)', args: () => [bin('wxt'), 'build'] },
   { name: 'build (firefox)', args: () => [bin('wxt'), 'build', '-b', 'firefox'] },
