@@ -4,13 +4,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import type { Badge } from '../utils/badge';
 import {
   createTabRegistry,
   forgetTab,
   handleCommand,
   handleMessage,
   injectIntoOpenTabs,
-  type Badge,
   type ManifestContentScript,
   type RouterDeps,
 } from '../utils/background-router';

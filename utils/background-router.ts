@@ -11,8 +11,9 @@
 // - panel-command, get-tab-state: extension pages (the popup);
 // - get-progress, update-progress, open-checklist: content scripts and extension pages.
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import popupTexts from '../assets/i18n/popup.json';
+import { badgeFor, fightBadge, type Badge } from './badge';
 import { carrierById } from './carriers';
+import { isLanguage } from './language';
 import { detectRequest, parseDetectRequest } from './detect/remote';
 import { classifyBatch, classifyRequest, parseClassifyBatch, parseClassifyRequest, type ClassifyAnswer } from './fields/remote';
 import { buildTextPack, type TextPack } from './text-pack';
@@ -57,10 +58,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isTabId(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
-
-function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
 function isFieldKind(value: unknown): value is FieldKind {
@@ -258,42 +255,6 @@ export function createTabRegistry(session: StorageAreaLike | null): TabRegistry 
       return [...tabs];
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The toolbar badge: the current tab's trust, which no page can fake
-
-export interface Badge {
-  text: string;
-  color: string;
-  title: string;
-}
-
-type PopupTextKey = keyof typeof popupTexts;
-const TEXTS: Record<string, LocalText> = popupTexts;
-
-function text(key: PopupTextKey, lang: Language, vars: Record<string, string> = {}): string {
-  const t = TEXTS[key]?.[lang] ?? TEXTS[key]?.en ?? key;
-  return t.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
-}
-
-/** What the toolbar shows for a tab: ✓ green on an official site, amber on an enabled one, red ! otherwise. */
-export function badgeFor(state: PageState | null, lang: Language): Badge {
-  if (!state) return { text: '', color: '#00000000', title: text('badgeTitle', lang) };
-  const carrier = carrierById(state.carrier).name[lang];
-  switch (state.trust) {
-    case 'official':
-      return { text: '✓', color: '#1a7f37', title: text('badgeTitleOfficial', lang, { carrier }) };
-    case 'enabled':
-      return { text: '•', color: '#9a6700', title: text('badgeTitleEnabled', lang, { carrier }) };
-    default:
-      return { text: '!', color: '#cf222e', title: text('badgeTitleSuspicious', lang) };
-  }
-}
-
-/** A page that keeps hiding the panel: a red mark whatever its trust, and why in the title. */
-export function fightBadge(lang: Language): Badge {
-  return { text: '!', color: '#cf222e', title: text('badgeTitleFighting', lang) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,11 +3,12 @@
 import panelTexts from '../assets/i18n/panel.json';
 import { fieldText } from './field-texts';
 import type { Language, LocalText } from './types';
+import { fillTemplate } from './template';
 
 const TEXTS: Record<string, LocalText> = panelTexts;
 
 export function t(key: string, lang: Language, vars: Record<string, string | number> = {}): string {
   const entry = TEXTS[key];
   const text = entry ? (entry[lang] ?? entry.en) : fieldText(key, lang);
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return fillTemplate(text, vars);
 }

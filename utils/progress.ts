@@ -20,6 +20,7 @@ import {
   type Settings,
   type StepId,
 } from './types';
+import { isLanguage } from './language';
 
 type ProgressV1 = Progress;
 
@@ -89,9 +90,6 @@ export function isRequestRecord(value: unknown): value is RequestRecord {
   return isRouteId(route) && typeof ref === 'string' && recordRefProblem(ref) === null;
 }
 
-function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
 
 /** A checklist item id or a card id: short, lower case, no long digit run. */
 export function isShortId(value: unknown): value is string {

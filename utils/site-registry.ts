@@ -5,7 +5,7 @@
 // Permission traps (reference/toolchain.md): the popup calls permissions.request synchronously in
 // its click handler and may close while the prompt is open, so the work happens here, on
 // permissions.onAdded; reconcile() runs at start-up and on permissions.onRemoved too.
-import { badgeFor, type Badge } from './background-router';
+import { badgeFor, type Badge } from './badge';
 import { analyseHost, judgeLookalike, type ProbeSignals } from './lookalike';
 import { isCarrierId, isStorableOrigin, type SiteAction } from './progress';
 import type { ProgressStore } from './progress-store';

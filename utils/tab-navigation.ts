@@ -3,7 +3,8 @@
 // service worker, and a navigation in that gap closed the port unheard, leaving "official" on a
 // page that was not. tabs.onUpdated wakes a stopped worker, so the record is checked here against
 // the new address, and the toolbar icon is set from that address once the page has loaded.
-import { badgeFor, type RouterDeps } from './background-router';
+import { badgeFor } from './badge';
+import type { RouterDeps } from './background-router';
 import { currentSite } from './tab-trust';
 
 export interface TabChange {

@@ -13,8 +13,8 @@
 // - Frames: same-origin iframes are read through `contentDocument` from the top content script;
 //   cross-origin frames through the add-on's content script in that frame (needs `all_frames`).
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import type { Box, ElementInfo, FieldKindElement, PanelState } from './browser';
-import { assertOnScreen, pollPanel } from './browser';
+import type { Box, ElementInfo, FieldKindElement, PanelState } from './common';
+import { assertOnScreen, pollPanel } from './common';
 
 export type { Box, ElementInfo, FieldKindElement, PanelState };
 

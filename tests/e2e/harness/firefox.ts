@@ -10,7 +10,7 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { EXHAUST_STORAGE, RELEASE_STORAGE, pollPanel, releasedKeys, type E2EBrowser, type StorageFault, type E2EPage, type ElementInfo, type GotoOptions, type PanelState } from './browser';
+import { EXHAUST_STORAGE, RELEASE_STORAGE, pollPanel, releasedKeys, type E2EBrowser, type StorageFault, type E2EPage, type ElementInfo, type GotoOptions, type PanelState } from './common';
 import { firefoxProxyPrefs, startConnectProxy, type ConnectProxy } from './connect-proxy';
 import { evaluateIn, FirefoxRdp, RdpError, type RdpTab, type RdpTargetForm } from './firefox-rdp';
 import * as reader from './firefox-shadow';

@@ -7,7 +7,9 @@
 // DESIGN.md ("The test contract"). Node ids change with every getDocument call, so everything
 // here keeps backend node ids, which stay stable while the node lives.
 import type { CDPSession, Page } from 'playwright-core';
-import { assertOnScreen } from './browser';
+import { assertOnScreen, type Box, type FieldKindElement, type PanelState } from './common';
+
+export type { Box, FieldKindElement, PanelState };
 
 export interface CdpNode {
   nodeId: number;
@@ -23,41 +25,6 @@ export interface CdpNode {
   contentDocument?: CdpNode;
   templateContent?: CdpNode;
   frameId?: string;
-}
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface PanelState {
-  /** A guide host with a shadow root that holds `[data-guide-panel]`. */
-  present: boolean;
-  url: string;
-  /** How many elements carry `data-sim-exit-guide-host` (one expected, never duplicates). */
-  hostCount: number;
-  /** The host's parent element, e.g. `HTML`. */
-  hostParent: string | null;
-  shadowType: 'open' | 'closed' | 'user-agent' | null;
-  panel: null | {
-    role: string | null;
-    /** Accessible name: the browser's computed name, else aria-label / aria-labelledby text. */
-    name: string;
-    ariaLabel: string | null;
-    ariaLabelledby: string | null;
-    lang: string | null;
-    carrier: string | null;
-    siteTrust: string | null;
-    attrs: Record<string, string>;
-  };
-  steps: { id: string; current: string | null }[];
-  /** Ids of the steps with aria-current="step" (zero or one expected). */
-  currentSteps: string[];
-  currentStep: string | null;
-  /** `[data-field-kind]` inside the guide's shadow root. */
-  fieldMessages: { kind: string; severity: string | null; role: string | null }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,14 +370,6 @@ export async function waitForPanel(
 
 // ---------------------------------------------------------------------------------------------
 // Field messages anywhere on the page
-
-export interface FieldKindElement {
-  kind: string;
-  severity: string | null;
-  role: string | null;
-  /** Where it was found: the guide's shadow root, another shadow root, a document, a frame. */
-  where: 'guide' | 'shadow' | 'document' | 'frame';
-}
 
 /**
  * Every element carrying `data-field-kind` on the whole page: the main document, all shadow roots

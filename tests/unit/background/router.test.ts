@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { badgeFor } from '../../../utils/badge';
 import {
-  badgeFor,
   createTabRegistry,
   forgetTab,
   handleCommand,
