@@ -19,8 +19,8 @@ import { StepList } from './StepList';
 import { SuspiciousNotice } from './SuspiciousNotice';
 import { TiedAccounts } from './TiedAccounts';
 import { TrustBanner } from './TrustBanner';
+import { LANGUAGE_NAMES } from '../utils/language';
 
-const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };
 
 function ThisPage({ state, actions, route }: { state: PanelState; actions: PanelActions; route: RouteId }) {
   const { lang, step, carrier } = state;

@@ -12,7 +12,6 @@
 // - get-progress, update-progress, open-checklist: content scripts and extension pages.
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { badgeFor, fightBadge, type Badge } from './badge';
-import { carrierById } from './carriers';
 import { isLanguage } from './language';
 import { detectRequest, parseDetectRequest } from './detect/remote';
 import { classifyBatch, classifyRequest, parseClassifyBatch, parseClassifyRequest, type ClassifyAnswer } from './fields/remote';
@@ -27,11 +26,9 @@ import { contentMayWrite, currentSite } from './tab-trust';
 import { MARK_KEY, parseMark, type PersonalMark } from './mark';
 import {
   FIELD_KINDS,
-  LANGUAGES,
   type CarrierId,
   type FieldKind,
   type Language,
-  type LocalText,
   type Severity,
   type SiteTrust,
   type StepSignal,
@@ -69,7 +66,7 @@ function optionalTabId(m: Record<string, unknown>): { tabId?: number } | null {
   return isTabId(m.tabId) ? { tabId: m.tabId } : null;
 }
 
-export function parsePageState(value: unknown): PageState | null {
+function parsePageState(value: unknown): PageState | null {
   if (!isObject(value)) return null;
   const { carrier, trust, step } = value;
   if (!isCarrierId(carrier) || !TRUSTS.includes(trust as SiteTrust)) return null;
@@ -173,7 +170,7 @@ export function parseMessage(raw: unknown): RouterMessage | null {
 // Tabs that told us their page state. Kept in storage.session where there is one (memory only,
 // never on disk) so a restarted service worker still knows them; validated on every read.
 
-export interface TabEntry {
+interface TabEntry {
   state: PageState;
   incognito: boolean;
   /** Chrome's id of the document that reported, so a late disconnect of an old page is ignored. */
@@ -268,7 +265,7 @@ export interface SenderLike {
   tab?: { id?: number; incognito?: boolean; windowId?: number; openerTabId?: number; url?: string };
 }
 
-export interface FieldContext {
+interface FieldContext {
   trust: SiteTrust;
   step: StepId | null;
   verificationPage: boolean;
@@ -297,7 +294,7 @@ export interface RouterDeps {
   tabUrl?(tabId: number): Promise<string | null>;
 }
 
-export type Rejected = { error: 'rejected' | 'invalid' };
+type Rejected = { error: 'rejected' | 'invalid' };
 export interface TabStateReply {
   tabId: number;
   page: PageState | null;
@@ -382,7 +379,7 @@ async function languageFor(incognito: boolean, deps: RouterDeps): Promise<Langua
 }
 
 /** Sends the new progress to every tab with a panel in the same kind of window. */
-export async function broadcastProgress(state: ProgressState, incognito: boolean, deps: RouterDeps): Promise<void> {
+async function broadcastProgress(state: ProgressState, incognito: boolean, deps: RouterDeps): Promise<void> {
   const msg: ToContent = { type: 'progress', state };
   const targets = (await deps.tabs.entries()).filter(([, e]) => e.incognito === incognito);
   await Promise.all(

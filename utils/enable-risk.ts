@@ -6,7 +6,7 @@ import { isStorableOrigin } from './progress';
 import { officialSite, originOf } from './site-trust';
 import type { CarrierId } from './types';
 
-export type EnableRisk = 'http' | 'punycode' | 'lookalike';
+type EnableRisk = 'http' | 'punycode' | 'lookalike';
 
 export type EnableCheck =
   | { ok: false; why: 'not-web' | 'official' }

@@ -14,6 +14,9 @@ export function languageFromTag(tag: string | null | undefined): Language | null
   return 'zh-Hans';
 }
 
+/** Each language named in itself, so a reader finds their own whatever the current one is. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }

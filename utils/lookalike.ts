@@ -39,7 +39,7 @@ export interface ProbeSignals {
   words?: string;
 }
 
-export type HostReason =
+type HostReason =
   /** A brand token is a whole part of the host (`cmhk-points.com`). */
   | 'brand-in-host'
   /** A brand token only inside a longer word (`mysmartonegym.com`): weak. */

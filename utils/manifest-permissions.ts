@@ -20,7 +20,7 @@ export interface ManifestPermissions {
 const uniq = (list: readonly string[]) => [...new Set(list)];
 
 /** Is this permission entry a host pattern (rather than an API permission like `storage`)? */
-export function isHostPattern(entry: string): boolean {
+function isHostPattern(entry: string): boolean {
   return entry === '<all_urls>' || entry.includes('://');
 }
 

@@ -23,7 +23,7 @@ export interface ProgressStoreOptions {
   key?: string;
 }
 
-export interface ContextOptions {
+interface ContextOptions {
   incognito?: boolean;
 }
 

@@ -6,14 +6,12 @@
 import type { ProgressAction, ProgressState, StorageNotice } from './messages';
 import {
   CARRIER_IDS,
-  LANGUAGES,
   ROUTE_IDS,
   STEP_IDS,
   type CardProgress,
   type CarrierId,
   type CarrierProgress,
   type EnabledSite,
-  type Language,
   type Progress,
   type RequestRecord,
   type RouteId,
@@ -25,18 +23,18 @@ import { isLanguage } from './language';
 type ProgressV1 = Progress;
 
 export const STORAGE_KEY = 'progress';
-export const CURRENT_VERSION = 2;
+const CURRENT_VERSION = 2;
 /** Above this many bytes of JSON, stored progress is refused (it can only be junk or an attack). */
 export const MAX_BYTES = 64 * 1024;
-export const MAX_LABEL_LENGTH = 40;
-export const MAX_ID_LENGTH = 40;
+const MAX_LABEL_LENGTH = 40;
+const MAX_ID_LENGTH = 40;
 export const MAX_CARDS = 8;
 export const MAX_CHECKLIST = 40;
-export const MAX_TIED = 40;
-export const MAX_REF_LENGTH = 40;
-export const MAX_DISABLED_HOSTS = 50;
-export const MAX_ENABLED_SITES = 20;
-export const DEFAULT_CARD = 'main';
+const MAX_TIED = 40;
+const MAX_REF_LENGTH = 40;
+const MAX_DISABLED_HOSTS = 50;
+const MAX_ENABLED_SITES = 20;
+const DEFAULT_CARD = 'main';
 
 // Lower-case ids; a leading letter keeps object keys from looking like array indexes.
 const ID_RE = /^[a-z][a-z0-9-]*$/;
@@ -48,7 +46,7 @@ const CONTROL_RE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 // ---------------------------------------------------------------------------------------------
 // Small validators, exported for the UI (so the panel can explain a refused label before sending it)
 
-export function hasDigitRun(value: string): boolean {
+function hasDigitRun(value: string): boolean {
   return DIGIT_RUN_RE.test(value);
 }
 
@@ -60,7 +58,7 @@ export function isStepId(value: unknown): value is StepId {
   return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
 }
 
-export function isRouteId(value: unknown): value is RouteId {
+function isRouteId(value: unknown): value is RouteId {
   return typeof value === 'string' && (ROUTE_IDS as readonly string[]).includes(value);
 }
 
@@ -79,7 +77,7 @@ export function recordRefProblem(ref: string): LabelProblem | null {
 }
 
 /** A record as stored: a real calendar date, a route, and a reference that passes recordRefProblem. */
-export function isRequestRecord(value: unknown): value is RequestRecord {
+function isRequestRecord(value: unknown): value is RequestRecord {
   if (!isPlainObject(value)) return false;
   const keys = Object.keys(value);
   if (keys.length !== 3 || !keys.every((k) => ['date', 'route', 'ref'].includes(k))) return false;
@@ -92,11 +90,11 @@ export function isRequestRecord(value: unknown): value is RequestRecord {
 
 
 /** A checklist item id or a card id: short, lower case, no long digit run. */
-export function isShortId(value: unknown): value is string {
+function isShortId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID_RE.test(value) && !hasDigitRun(value);
 }
 
-export function isStorableHost(value: unknown): value is string {
+function isStorableHost(value: unknown): value is string {
   return typeof value === 'string' && HOST_RE.test(value) && !hasDigitRun(value);
 }
 
@@ -107,7 +105,7 @@ export function isStorableOrigin(value: unknown): value is string {
   return !!m && isStorableHost(m[1]);
 }
 
-export function isEnabledSite(value: unknown): value is EnabledSite {
+function isEnabledSite(value: unknown): value is EnabledSite {
   if (!isPlainObject(value)) return false;
   const keys = Object.keys(value);
   return keys.length === 2 && isStorableOrigin(value.origin) && isCarrierId(value.carrier);
@@ -167,7 +165,7 @@ export function cardOf(p: ProgressV1, carrier: CarrierId): CardProgress {
 }
 
 /** The carrier's progress, or the default one card view. */
-export function carrierOf(p: ProgressV1, carrier: CarrierId): CarrierProgress {
+function carrierOf(p: ProgressV1, carrier: CarrierId): CarrierProgress {
   return p.carriers[carrier] ?? defaultCarrier();
 }
 
@@ -290,7 +288,7 @@ function readV2(value: unknown): ProgressV1 {
 }
 
 /** UTF-8 size of the JSON, or null when the value cannot be serialised at all (cycles, BigInt). */
-export function serialisedBytes(value: unknown): number | null {
+function serialisedBytes(value: unknown): number | null {
   try {
     const json = JSON.stringify(value);
     return json === undefined ? null : new TextEncoder().encode(json).length;

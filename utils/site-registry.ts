@@ -12,7 +12,7 @@ import type { ProgressStore } from './progress-store';
 import { ALL_SITES, officialSite, originOf, originPattern, siteFor, type PageSite } from './site-trust';
 import type { CarrierId, EnabledSite, Language } from './types';
 
-export { ALL_SITES };
+;
 
 export const SCRIPT_IDS = { panel: 'enabled-sites-panel', guard: 'enabled-sites-guard', probe: 'lookalike-probe' } as const;
 const OUR_IDS: readonly string[] = Object.values(SCRIPT_IDS);
@@ -28,7 +28,7 @@ export interface ScriptSpec {
   matchOriginAsFallback?: boolean;
 }
 
-export interface PermissionsLike {
+interface PermissionsLike {
   contains(p: { origins: string[] }): Promise<boolean>;
   remove(p: { origins: string[] }): Promise<boolean>;
 }
@@ -105,7 +105,7 @@ function documentOrigin(url: string): string | null {
 }
 
 /** An origin the user may enable: http(s), storable, and not an official host (those are official, never "enabled"). */
-export function enableableOrigin(origin: unknown): origin is string {
+function enableableOrigin(origin: unknown): origin is string {
   return isStorableOrigin(origin) && !officialSite(`${origin}/`) && originOf(`${origin}/`) === origin;
 }
 

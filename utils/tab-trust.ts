@@ -7,9 +7,6 @@ import type { ProgressAction } from './messages';
 import type { SiteService } from './site-registry';
 import { officialSite, type PageSite } from './site-trust';
 
-/** What the popup's root carries as `data-tab-trust` (the contract). */
-export type TabTrust = PageSite['trust'] | 'none';
-
 /**
  * The site of `url` as the background decides it now: official (carrier data, https), a site the
  * user enabled (unless it imitates a carrier: then suspicious, see SiteService.siteFor), a page the
@@ -20,10 +17,6 @@ export async function currentSite(url: string | null, tabId: number, sites: Site
   const official = officialSite(url);
   if (official) return official;
   return sites ? sites.siteFor(url, tabId) : null;
-}
-
-export function tabTrust(site: PageSite | null): TabTrust {
-  return site?.trust ?? 'none';
 }
 
 /** Settings a panel on any page may change: what the panel looks like, nothing the guide records. */

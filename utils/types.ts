@@ -37,7 +37,7 @@ export interface Source {
   confidence: 'High' | 'Medium-High' | 'Medium' | 'Low';
 }
 
-export interface Hotline {
+interface Hotline {
   number: string;
   label: LocalText;
   sources: string[];
@@ -53,14 +53,14 @@ export interface UrlRule {
   sources: string[];
 }
 
-export interface CarrierStepText {
+interface CarrierStepText {
   /** What to do on this step at this carrier. */
   do: LocalText;
   sources: string[];
 }
 
 /** A way this carrier's card can end, and what each step means on it at this carrier. */
-export interface CarrierRoute {
+interface CarrierRoute {
   id: RouteId;
   /** Why this route exists at this carrier. */
   sources: string[];
@@ -91,7 +91,7 @@ export interface Carrier {
 }
 
 /** A carrier's names as phishing copies them (utils/lookalike.ts normalises both sides alike). */
-export interface CarrierBrand {
+interface CarrierBrand {
   /** Host words that alone make a host a look-alike (`cmhk-points.example`, `cmcc-hk.example`). */
   hostWords: string[];
   /** Host words that need a page sign or an `hk` beside them (`rnr-hk.example`, `csl-hk.example`). */
@@ -113,7 +113,7 @@ export interface GuideStep {
   sources: string[];
 }
 
-export interface ChecklistItem {
+interface ChecklistItem {
   id: string;
   text: LocalText;
   sources: string[];
@@ -126,13 +126,13 @@ export interface Caution {
 }
 
 /** What a step means on a route (generic; a carrier's route text may replace `do`). */
-export interface RouteStepText {
+interface RouteStepText {
   title: LocalText;
   do: LocalText;
   sources: string[];
 }
 
-export interface Route {
+interface Route {
   id: RouteId;
   name: LocalText;
   /** Absent steps (all of them for `online`) mean what the guide's own step says. */

@@ -1,6 +1,7 @@
 // The language the guide speaks everywhere (saved in settings; "automatic" follows page and browser).
 import { LANGUAGES, type Language } from '../../utils/types';
-import { LANGUAGE_NAMES, pt } from './texts';
+import { LANGUAGE_NAMES } from '../../utils/language';
+import { pt } from './texts';
 
 export function LanguageChoice({
   lang,

@@ -11,6 +11,3 @@ export function pt(key: PopupTextKey, lang: Language, vars: Record<string, strin
   const text = TEXTS[key]?.[lang] ?? TEXTS[key]?.en ?? key;
   return fillTemplate(text, vars);
 }
-
-/** Each language named in itself, so a reader finds their own whatever the current one is. */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };

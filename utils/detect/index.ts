@@ -78,7 +78,7 @@ export function detectStep(snap: PageSnapshot, carrier: Pick<Carrier, 'urlRules'
 }
 
 /** The furthest well-supported step, else the furthest step found at all (flow order breaks ties). */
-export function bestSupported(snap: PageSnapshot): StepSignal | null {
+function bestSupported(snap: PageSnapshot): StepSignal | null {
   let strong: StepSignal | null = null;
   let found: StepSignal | null = null;
   for (const step of STEP_ORDER) {

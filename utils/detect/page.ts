@@ -33,11 +33,11 @@ export function fieldText(f: SnapshotField): string {
   return text;
 }
 
-export function isIdField(f: SnapshotField): boolean {
+function isIdField(f: SnapshotField): boolean {
   return f.type !== 'checkbox' && has(fieldText(f), 'submit-request.idField');
 }
 
-export function isPaymentField(f: SnapshotField): boolean {
+function isPaymentField(f: SnapshotField): boolean {
   // A bank card for a refund ("refund bank card number" on a deregistration request) pays nothing.
   if (has(f.label, 'common.refund') || has(attrWords(f.name), 'common.refund')) return false;
   // Nor does a SIM's own number ("SIM卡號碼 (ICCID)" holds 卡號碼).

@@ -7,7 +7,7 @@ import { fieldText, hasCancelWords, hasPaymentForm, isPaymentForm, isRequestShap
 import { has } from './words';
 
 /** A password field, or a phone/user field with a PIN or one-time-code field; not a create/change-password form. */
-export function isSignInForm(form: SnapshotForm): boolean {
+function isSignInForm(form: SnapshotForm): boolean {
   if (isPaymentForm(form)) return false;
   if (form.fields.some((f) => has(fieldText(f), 'sign-in.negative'))) return false;
   // A cancellation request may ask for the customer password: it is still the request.

@@ -7,7 +7,7 @@
 import stepsJson from '../../assets/keywords/steps.json';
 import { LANGUAGES, type Language } from '../types';
 
-export type WordList = Record<Language, string[]>;
+type WordList = Record<Language, string[]>;
 export type KeywordData = Record<string, Record<string, WordList>>;
 
 export const KEYWORDS = stepsJson as unknown as KeywordData;
@@ -77,19 +77,13 @@ export function has(text: string, ...names: ListName[]): boolean {
   return answer;
 }
 
-/** The first word of the lists found in `text`, normalised, or null. */
-export function find(text: string, ...names: ListName[]): string | null {
-  const m = regexFor(names).once.exec(normalise(text));
-  return m ? m[0] : null;
-}
-
 /** `text` normalised, with every word of the lists blanked out (so "processing fee" hides "processing"). */
 export function mask(text: string, ...names: ListName[]): string {
   return normalise(text).replace(regexFor(names).all, (m) => ' '.repeat(m.length));
 }
 
 /** Start offsets of every word of the lists in normalise(text). */
-export function positions(text: string, ...names: ListName[]): number[] {
+function positions(text: string, ...names: ListName[]): number[] {
   const out: number[] = [];
   for (const m of normalise(text).matchAll(regexFor(names).all)) out.push(m.index);
   return out;

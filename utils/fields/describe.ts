@@ -8,8 +8,8 @@ import { describeField, scopeControls } from './read';
 import { cardContextOf } from './remote';
 import type { FieldKind } from '../types';
 
-export type { FieldDescription } from './classify';
-export { CONTROL_SELECTOR, contextScope, describeField, editingHost, scopeControls } from './read';
+;
+export { CONTROL_SELECTOR,  describeField,  scopeControls } from './read';
 
 /** Whether `el`'s form (or nearest multi-control container) holds a card-number or card-code field. */
 export function formContext(el: Element): FieldContext {

@@ -32,7 +32,7 @@ function isControlElement(el: Element): boolean {
 }
 
 /** What a user types into (an editing host, a role=textbox box): its text is never read. */
-export function isTypedInto(el: Element): boolean {
+function isTypedInto(el: Element): boolean {
   const ce = el.getAttribute('contenteditable');
   return (ce !== null && ce !== 'false') || el.getAttribute('role') === 'textbox';
 }
@@ -105,7 +105,7 @@ function walkText(n: Node, cap: number, out: { text: string }): boolean {
  * siblings and up to three ancestors (a table cell's header cell, a dt before a dd). Stops at a
  * form. Bounded, so a long page costs no more per control than a short one.
  */
-export function nearbyText(el: Element): string {
+function nearbyText(el: Element): string {
   const parts: string[] = [];
   let total = 0;
   const back: ReadBack = { stop: false, into: [] };
@@ -159,7 +159,7 @@ function readBack(n: Node, back: ReadBack): boolean {
 }
 
 /** Text right after the control in its container: a "Send code" button, a captcha image's alt, a hint. */
-export function followingText(el: Element): { text: string; image: boolean } {
+function followingText(el: Element): { text: string; image: boolean } {
   let text = '';
   let image = false;
   const parent = el.parentElement;
@@ -240,7 +240,7 @@ function labelsFor(el: Element): Element[] {
   return out;
 }
 
-export function labelText(el: Element): string {
+function labelText(el: Element): string {
   const parts: string[] = [];
   const tag = el.tagName;
   const labelable = tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA';
@@ -254,7 +254,7 @@ export function labelText(el: Element): string {
   return collapse(parts.join(' ')).slice(0, TEXT_CAP * 2);
 }
 
-export function selectOptions(el: Element): { options: string[]; optionCount: number } {
+function selectOptions(el: Element): { options: string[]; optionCount: number } {
   if (el.tagName !== 'SELECT') return { options: [], optionCount: 0 };
   const opts = (el as HTMLSelectElement).options;
   const n = opts.length;
@@ -265,7 +265,7 @@ export function selectOptions(el: Element): { options: string[]; optionCount: nu
 }
 
 /** Sibling controls of the same shape (split boxes: 4 × maxlength 4), and the first one of the row. */
-export function siblingGroup(el: Element): { size: number; first: Element | null } {
+function siblingGroup(el: Element): { size: number; first: Element | null } {
   const parent = el.parentElement;
   if (!parent || parent.childElementCount > 24) return { size: 1, first: null };
   const type = el.getAttribute('type') ?? '';
@@ -286,7 +286,7 @@ export function siblingGroup(el: Element): { size: number; first: Element | null
   return { size, first: first === el ? null : first };
 }
 
-export function maxLengthOf(el: Element): number | null {
+function maxLengthOf(el: Element): number | null {
   const raw = el.getAttribute('maxlength');
   if (raw === null) return null;
   const n = Number.parseInt(raw, 10);
@@ -297,23 +297,23 @@ export function maxLengthOf(el: Element): number | null {
  * A box whose own surroundings say nothing (a "-" or "(" between split boxes) borrows the row's
  * label; `first` gives siblingGroup's first control, asked only then.
  */
-export function groupLabelOf(nearby: string, first: () => Element | null): string {
+function groupLabelOf(nearby: string, first: () => Element | null): string {
   if (/[\p{L}]/u.test(nearby)) return '';
   const row = first();
   return row ? collapse(labelText(row) + ' ' + nearbyText(row)) : '';
 }
 
 /** Lower-case input type ('text' when absent), 'select' for selects, '' otherwise. */
-export function typeOf(el: Element): string {
+function typeOf(el: Element): string {
   const tag = el.tagName.toLowerCase();
   return tag === 'input' ? ((el as HTMLInputElement).type || 'text').toLowerCase() : tag === 'select' ? 'select' : '';
 }
 
-export function isEditingHost(el: Element): boolean {
+function isEditingHost(el: Element): boolean {
   return !CONTROL_TAGS.has(el.tagName) && (isControlElement(el) || el.getAttribute('role') === 'textbox');
 }
 
-export function placeholderOf(el: Element): string {
+function placeholderOf(el: Element): string {
   return el.getAttribute('placeholder') ?? el.getAttribute('data-placeholder') ?? '';
 }
 

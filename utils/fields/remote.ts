@@ -19,7 +19,7 @@ export interface ClassifyRequest {
   lang: Language;
 }
 
-export type FieldMessageTexts = ReturnType<typeof fieldMessageText>;
+type FieldMessageTexts = ReturnType<typeof fieldMessageText>;
 
 export interface ClassifyAnswer {
   kind: FieldKind | null;

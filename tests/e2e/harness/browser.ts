@@ -12,14 +12,11 @@ import {
   RELEASE_STORAGE,
   eventually,
   releasedKeys,
-  type Box,
   type BrowserName,
   type E2EBrowser,
   type E2EPage,
   type ElementInfo,
-  type FieldKindElement,
   type GotoOptions,
-  type PanelState,
   type StorageFault,
 } from './common';
 

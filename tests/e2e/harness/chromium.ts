@@ -19,7 +19,7 @@ export interface LaunchedChromium {
 }
 
 /** The Chromium to drive: $CHROMIUM_PATH, else Debian's binary (skipping its wrapper script). */
-export function chromiumPath(): string {
+function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((path): path is string => !!path && existsSync(path));
   if (!found) throw new Error(`No Chromium found (tried ${candidates.filter(Boolean).join(', ')}); set CHROMIUM_PATH.`);

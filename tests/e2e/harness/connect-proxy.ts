@@ -22,7 +22,7 @@ export interface ConnectProxy {
 }
 
 /** True when `host` is one of `patterns` (`*.example.com` matches any subdomain, not the apex). */
-export function hostAllowed(host: string, patterns: readonly string[] = PRACTICE_HOSTS): boolean {
+function hostAllowed(host: string, patterns: readonly string[] = PRACTICE_HOSTS): boolean {
   const name = host.toLowerCase().replace(/\.$/, '');
   return patterns.some((pattern) => {
     const p = pattern.toLowerCase();

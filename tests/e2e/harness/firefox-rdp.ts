@@ -225,7 +225,7 @@ export class RdpConnection {
 }
 
 /** Turn an evaluation result grip into a JavaScript value (long strings fetched in full). */
-export async function decodeGrip(connection: RdpConnection, grip: unknown): Promise<unknown> {
+async function decodeGrip(connection: RdpConnection, grip: unknown): Promise<unknown> {
   if (grip === null || typeof grip !== 'object') return grip;
   const g = grip as { type?: string; actor?: string; length?: number; initial?: string; class?: string; preview?: unknown };
   switch (g.type) {

@@ -13,12 +13,12 @@
 // - Frames: same-origin iframes are read through `contentDocument` from the top content script;
 //   cross-origin frames through the add-on's content script in that frame (needs `all_frames`).
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import type { Box, ElementInfo, FieldKindElement, PanelState } from './common';
-import { assertOnScreen, pollPanel } from './common';
+import type { ElementInfo, FieldKindElement, PanelState } from './common';
+import { assertOnScreen } from './common';
 
-export type { Box, ElementInfo, FieldKindElement, PanelState };
+export type {  ElementInfo, FieldKindElement, PanelState };
 
-export const HOST_SELECTOR = '[data-sim-exit-guide-host]';
+const HOST_SELECTOR = '[data-sim-exit-guide-host]';
 
 /** What the readers need from a Firefox tab (made by launchFirefox in firefox.ts). */
 export interface FirefoxPageContext {
@@ -226,11 +226,6 @@ export async function queryPanel(ctx: FirefoxPageContext): Promise<PanelState> {
   return state;
 }
 
-/** Poll `queryPanel` until `predicate` holds; on timeout, fail with the last state seen. */
-export function waitForPanel(ctx: FirefoxPageContext, predicate?: (state: PanelState) => boolean, timeout = 10_000): Promise<PanelState> {
-  return pollPanel(() => queryPanel(ctx), () => ctx.page.url(), predicate, timeout);
-}
-
 /** The text of the `[data-guide-panel]` element, or ''. */
 export async function panelText(ctx: FirefoxPageContext): Promise<string> {
   const raw = await run<string>(ctx, `const g = findGuide(document); const p = g && first(g.root, '[data-guide-panel]'); return p ? textOf(p) : '';`);
@@ -306,16 +301,6 @@ export async function findInPage(ctx: FirefoxPageContext, selector: string): Pro
   if (raw !== NO_CONTENT_SCRIPT) return raw;
   // Without our content script, the page world reads its own light DOM just as well.
   return ctx.page.evaluate(`(() => { ${PRELUDE.replace('el.openOrClosedShadowRoot', 'el.shadowRoot')}; return info(first(document, ${JSON.stringify(selector)}, { shadow: false })); })()`) as Promise<ElementInfo | null>;
-}
-
-export async function boxOfShadowElement(ctx: FirefoxPageContext, selector: string): Promise<Box | null> {
-  return (await findInShadow(ctx, selector))?.box ?? null;
-}
-
-export function overlapArea(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
 }
 
 /** Click the first element in the guide's shadow root that matches, with a real mouse click at its centre. */

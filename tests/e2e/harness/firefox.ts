@@ -15,11 +15,11 @@ import { firefoxProxyPrefs, startConnectProxy, type ConnectProxy } from './conne
 import { evaluateIn, FirefoxRdp, RdpError, type RdpTab, type RdpTargetForm } from './firefox-rdp';
 import * as reader from './firefox-shadow';
 
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const FIREFOX_BUILD = join(ROOT, '.output', 'firefox-mv2');
 
 /** The Firefox to drive: $FIREFOX_PATH, else Debian's firefox-esr, else a `firefox` on the usual paths. */
-export function firefoxPath(): string {
+function firefoxPath(): string {
   const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox'];
   const found = candidates.find((path): path is string => !!path && existsSync(path));
   if (!found) throw new Error(`No Firefox found (tried ${candidates.filter(Boolean).join(', ')}); set FIREFOX_PATH.`);
@@ -70,7 +70,7 @@ export interface LaunchFirefoxOptions {
   viewport?: { width: number; height: number };
 }
 
-export interface Timings {
+interface Timings {
   launchMs: number;
   installMs: number;
   rdpConnectMs: number;
@@ -250,12 +250,12 @@ export interface FirefoxE2EPage extends E2EPage {
   evalInContentScript(code: string): Promise<unknown>;
 }
 
-export interface FirefoxE2EBrowser extends E2EBrowser {
+interface FirefoxE2EBrowser extends E2EBrowser {
   open(url: string, options?: GotoOptions): Promise<FirefoxE2EPage & { status: number | null }>;
 }
 
 /** The common E2E interface (browser.ts) for a launched Firefox. */
-export function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage' | 'context' | 'close' | 'evalInContentScript'>): FirefoxE2EBrowser {
+function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage' | 'context' | 'close' | 'evalInContentScript'>): FirefoxE2EBrowser {
   const wrap = (page: Page): FirefoxE2EPage => {
     const ctx = launched.context(page);
     const goto = async (url: string, options: GotoOptions = {}) => {

@@ -51,7 +51,7 @@ export function cdp(page: Page): Promise<CDPSession> {
  */
 const tooDeep = new WeakMap<Page, string>();
 
-export async function getDocument(page: Page): Promise<CdpNode> {
+async function getDocument(page: Page): Promise<CdpNode> {
   const session = await cdp(page);
   try {
     if (tooDeep.get(page) === page.url()) throw new Error('stack limit (known deep page)');
@@ -96,7 +96,7 @@ export function attrs(node: CdpNode): Record<string, string> {
   return out;
 }
 
-export function attr(node: CdpNode, name: string): string | null {
+function attr(node: CdpNode, name: string): string | null {
   const list = node.attributes ?? [];
   for (let i = 0; i + 1 < list.length; i += 2) if (list[i] === name) return list[i + 1]!;
   return null;
@@ -110,7 +110,7 @@ export interface WalkOptions {
 }
 
 /** Depth-first, document order; the callback gets each node and its parent element/root. */
-export function walk(
+function walk(
   node: CdpNode,
   visit: (node: CdpNode, parent: CdpNode | null) => void,
   options: WalkOptions = {},
@@ -137,7 +137,7 @@ const selectorCache = new Map<string, Compound[]>();
  * `[attr]`, `[attr=v]`, `[attr="v"]`, `[attr~=v]`, `[attr^=v]`, `[attr$=v]`, `[attr*=v]`, `[attr|=v]`,
  * joined by commas. Enough for the contract's attribute selectors.
  */
-export function parseSelector(selector: string): Compound[] {
+function parseSelector(selector: string): Compound[] {
   const cached = selectorCache.get(selector);
   if (cached) return cached;
   const list = selector.split(',').map((part) => {
@@ -161,7 +161,7 @@ export function parseSelector(selector: string): Compound[] {
   return list;
 }
 
-export function matches(node: CdpNode, selector: string): boolean {
+function matches(node: CdpNode, selector: string): boolean {
   if (node.nodeType !== 1) return false;
   return parseSelector(selector).some((compound) => {
     const name = (node.localName ?? node.nodeName).toLowerCase();
@@ -200,7 +200,7 @@ function toPredicate(match: NodeMatch): (node: CdpNode) => boolean {
   return typeof match === 'string' ? (node) => matches(node, match) : (node) => node.nodeType === 1 && match(node);
 }
 
-export function queryAll(root: CdpNode, match: NodeMatch, options: WalkOptions = {}): CdpNode[] {
+function queryAll(root: CdpNode, match: NodeMatch, options: WalkOptions = {}): CdpNode[] {
   const test = toPredicate(match);
   const found: CdpNode[] = [];
   walk(root, (node) => {
@@ -228,7 +228,7 @@ export function textOf(node: CdpNode): string {
 // ---------------------------------------------------------------------------------------------
 // The guide's host and shadow root
 
-export const HOST_SELECTOR = '[data-sim-exit-guide-host]';
+const HOST_SELECTOR = '[data-sim-exit-guide-host]';
 
 export interface GuideHost {
   host: CdpNode;
@@ -242,7 +242,7 @@ export interface GuideHost {
  * Find the guide in the main document: the element carrying `data-sim-exit-guide-host` and its
  * author shadow root. Failing that, any shadow root (closed first) that holds `[data-guide-panel]`.
  */
-export function findGuideHostIn(document: CdpNode): GuideHost | null {
+function findGuideHostIn(document: CdpNode): GuideHost | null {
   const hosts: { host: CdpNode; parent: CdpNode | null }[] = [];
   const withPanel: { host: CdpNode; root: CdpNode; parent: CdpNode | null }[] = [];
   walk(document, (node, parent) => {
@@ -431,12 +431,6 @@ export async function boxOf(page: Page, node: CdpNode | number): Promise<Box | n
   }
 }
 
-export function overlapArea(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
 /** A node inside the guide's shadow root, or null. */
 export async function findInShadow(page: Page, match: NodeMatch): Promise<CdpNode | null> {
   const guide = await findGuideHost(page);
@@ -469,7 +463,7 @@ export async function clickInShadow(page: Page, match: NodeMatch): Promise<CdpNo
 }
 
 /** Read a DOM property (not an attribute) of a node, e.g. `checked`, by its backend id. */
-export async function readProperty(page: Page, node: CdpNode | number, property: string): Promise<unknown> {
+async function readProperty(page: Page, node: CdpNode | number, property: string): Promise<unknown> {
   const backendNodeId = typeof node === 'number' ? node : node.backendNodeId;
   const session = await cdp(page);
   const { object } = (await session.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId?: string } };

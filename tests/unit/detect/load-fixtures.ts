@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { takeSnapshot } from '../../../utils/snapshot';
 import { STEP_IDS, type PageSnapshot, type StepId } from '../../../utils/types';
 
-export const FIXTURE_DIR = join(__dirname, '../../fixtures/steps') + '/';
+const FIXTURE_DIR = join(__dirname, '../../fixtures/steps') + '/';
 export const FIXTURE_GROUPS = [...STEP_IDS, 'none'] as const;
-export type FixtureGroup = (typeof FIXTURE_GROUPS)[number];
+type FixtureGroup = (typeof FIXTURE_GROUPS)[number];
 
 export interface Fixture {
   group: FixtureGroup;
@@ -44,7 +44,7 @@ export function parse(html: string): Document {
 }
 
 /** Splits a fixture's path into pathname and hash, like `location`. */
-export function locationOf(host: string, path: string): { hostname: string; pathname: string; hash: string } {
+function locationOf(host: string, path: string): { hostname: string; pathname: string; hash: string } {
   const i = path.indexOf('#');
   return { hostname: host, pathname: i === -1 ? path : path.slice(0, i), hash: i === -1 ? '' : path.slice(i) };
 }
