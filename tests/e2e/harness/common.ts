@@ -132,8 +132,11 @@ export interface E2EPage {
    * incompressible items (keys `__fill…`) until the browser itself refuses writes for want of
    * space, down to the last byte it accounts for. Resolves with the browser's own error message
    * for the first refused write and how much was written. Chromium: from the service worker, against
-   * `storage.local`'s 10 MB quota; Firefox: from the content-script world, against the IndexedDB
-   * quota of the add-on's origin (small when the browser was launched with `storageQuotaKiB`).
+   * `storage.local`'s 10 MB quota; Firefox: from the background page, against the IndexedDB quota of
+   * the add-on's origin (small when the browser was launched with `storageQuotaKiB`). Always from
+   * the background, progress's one writer: filled from the content-script world, Firefox refused
+   * that world's writes but took every one of the background's (20 changes in a row with progress
+   * version 2), so the fault never reached the code under test.
    */
   exhaustExtensionStorage(): Promise<StorageFault>;
   /**

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { EXHAUST_STORAGE, RELEASE_STORAGE, pollPanel, releasedKeys, type E2EBrowser, type StorageFault, type E2EPage, type ElementInfo, type GotoOptions, type PanelState } from './common';
 import { firefoxProxyPrefs, startConnectProxy, type ConnectProxy } from './connect-proxy';
-import { evaluateIn, FirefoxRdp, RdpError, type RdpTab, type RdpTargetForm } from './firefox-rdp';
+import { addonDocument, addonDocuments, evaluateIn, FirefoxRdp, RdpError, type RdpTab, type RdpTargetForm } from './firefox-rdp';
 import * as reader from './firefox-shadow';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -255,7 +255,16 @@ interface FirefoxE2EBrowser extends E2EBrowser {
 }
 
 /** The common E2E interface (browser.ts) for a launched Firefox. */
-function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage' | 'context' | 'close' | 'evalInContentScript'>): FirefoxE2EBrowser {
+function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage' | 'context' | 'close' | 'evalInContentScript' | 'rdp'>): FirefoxE2EBrowser {
+  // The add-on's background page, where progress's one writer runs (found on first use): the
+  // storage fault is made there, where the writes it must refuse come from (browser.ts).
+  let background: Promise<RdpTargetForm> | null = null;
+  const inBackground = async (code: string, timeout: number): Promise<unknown> => {
+    background ??= addonDocuments(launched.rdp.connection, launched.addonId).then((documents) =>
+      addonDocument(documents, (url) => url.startsWith('moz-extension://') && url.endsWith('/_generated_background_page.html')),
+    );
+    return evaluateIn(launched.rdp.connection, await background, code, { timeout });
+  };
   const wrap = (page: Page): FirefoxE2EPage => {
     const ctx = launched.context(page);
     const goto = async (url: string, options: GotoOptions = {}) => {
@@ -336,8 +345,8 @@ function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage' | 'con
           ),
         ),
       exhaustExtensionStorage: async () =>
-        JSON.parse(String(await launched.evalInContentScript(page, `(${EXHAUST_STORAGE})(browser.storage.local)`, { timeout: 120_000 }))) as StorageFault,
-      releaseExtensionStorage: async () => releasedKeys(await launched.evalInContentScript(page, `(${RELEASE_STORAGE})(browser.storage.local)`, { timeout: 30_000 })),
+        JSON.parse(String(await inBackground(`(${EXHAUST_STORAGE})(browser.storage.local)`, 120_000))) as StorageFault,
+      releaseExtensionStorage: async () => releasedKeys(await inBackground(`(${RELEASE_STORAGE})(browser.storage.local)`, 30_000)),
       stopBackground: async () => {
         throw new Error("Firefox's MV2 background page is persistent: there is no worker to stop");
       },
