@@ -24,6 +24,7 @@ import type { SiteService } from './site-registry';
 import { officialSite, type PageSite } from './site-trust';
 import { contentMayWrite, currentSite } from './tab-trust';
 import { MARK_KEY, parseMark, type PersonalMark } from './mark';
+import { pickLanguage } from './language';
 import {
   FIELD_KINDS,
   type CarrierId,
@@ -130,7 +131,14 @@ export function parseMessage(raw: unknown): RouterMessage | null {
       return req ? { type: 'detect-step', ...req } : null;
     }
     case 'get-texts':
-      if (!isLanguage(raw.lang) || (raw.carrier !== undefined && !isCarrierId(raw.carrier))) return null;
+      if (raw.carrier !== undefined && !isCarrierId(raw.carrier)) return null;
+      if (raw.lang === undefined) {
+        // The panel's first pack: the language comes from the tags it saw (only their shape is read).
+        const tag = (v: unknown) => (typeof v === 'string' ? v.slice(0, 64) : null);
+        const lang = pickLanguage(null, tag(raw.pageLang), tag(raw.browserLang));
+        return raw.carrier === undefined ? { type: 'get-texts', lang } : { type: 'get-texts', lang, carrier: raw.carrier };
+      }
+      if (!isLanguage(raw.lang)) return null;
       return raw.carrier === undefined ? { type: 'get-texts', lang: raw.lang } : { type: 'get-texts', lang: raw.lang, carrier: raw.carrier };
     case 'panel-command':
       if (!isTabId(raw.tabId) || (raw.command !== 'open' && raw.command !== 'collapse')) return null;
@@ -460,7 +468,7 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
 
     case 'get-texts':
       // Public texts of the guide, one language (issue 6): any of our content scripts or pages may ask.
-      return buildTextPack(msg.lang, msg.carrier);
+      return buildTextPack(msg.lang ?? 'en', msg.carrier);
 
     case 'classify-field': {
       // The guard, any frame (issue 6: the content scripts carry no classifier). Pure: nothing is kept.

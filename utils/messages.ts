@@ -49,7 +49,9 @@ export type ToBackground =
   | { type: 'classify-fields'; forms: FieldDescription[][] }
   | { type: 'detect-step'; snapshot: PageSnapshot; carrier: CarrierId }
   // The panel: the guide's texts in one language (utils/text-pack.ts); its bundle carries none.
-  | { type: 'get-texts'; lang: Language; carrier?: CarrierId }
+  // Without `lang` (the panel's first pack), the background picks it from the page's and the browser's
+  // language tags (utils/language.ts), so the content script carries no language matching.
+  | { type: 'get-texts'; lang?: Language; pageLang?: string; browserLang?: string; carrier?: CarrierId }
   | { type: 'panel-command'; tabId: number; command: 'open' | 'collapse' }
   | { type: 'get-tab-state'; tabId: number }
   | { type: 'open-checklist'; carrier: CarrierId; lang: Language }

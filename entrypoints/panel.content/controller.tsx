@@ -9,7 +9,6 @@ import type { PanelActions, PanelState } from '../../components/panel-state';
 import { createStore, type Store } from '../../components/store';
 import panelCss from '../../components/panel.css?inline';
 import { carrierById } from '../../utils/carriers';
-import { pickLanguage } from '../../utils/language';
 import type { Language } from '../../utils/types';
 import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from '../../utils/messages';
 import type { PersonalMark } from '../../utils/mark';
@@ -85,12 +84,18 @@ export async function startPanel(site: PageSite): Promise<void> {
   const initial = await send<ProgressState>({ type: 'get-progress' });
   const progress = initial?.progress ?? null;
   // The guide's texts come from the background, one language at a time (the bundle carries none).
-  const loadTexts = async (lang: Language): Promise<void> => {
-    const pack = await send<TextPack>({ type: 'get-texts', lang, carrier: site.carrier });
-    if (isTextPack(pack)) setTextPack(pack);
+  // The first time without a language unless the user chose one: the background picks it from the
+  // page's and the browser's language tags (utils/language.ts) and says which in the pack.
+  const loadTexts = async (lang?: Language): Promise<Language | null> => {
+    const ask: ToBackground = lang
+      ? { type: 'get-texts', lang, carrier: site.carrier }
+      : { type: 'get-texts', pageLang: doc.documentElement.lang, browserLang: navigator.language, carrier: site.carrier };
+    const pack = await send<TextPack>(ask);
+    if (!isTextPack(pack)) return null;
+    setTextPack(pack);
+    return pack.lang;
   };
-  const firstLang = pickLanguage(progress?.settings.language ?? null, doc.documentElement.lang, navigator.language);
-  await loadTexts(firstLang);
+  const firstLang = (await loadTexts(progress?.settings.language ?? undefined)) ?? 'en';
   const carrier = carrierById(site.carrier);
   let wantedLang = firstLang;
   const switchLanguage = (lang: Language) => {
