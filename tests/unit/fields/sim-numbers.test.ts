@@ -1,5 +1,5 @@
 // Issue 15 item 2: a SIM's own numbers (ICCID, IMEI, SIM serial) are never a card-* kind, by label
-// or by value shape, whatever their check digit (../shared/DESIGN.md's test contract); nor are
+// or by value shape, whatever their check digit (the design's test contract); nor are
 // gift, loyalty, points, prepaid and Octopus card numbers and PINs. A refund bank card number on a
 // deregistration form still is a card number.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
