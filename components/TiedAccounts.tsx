@@ -1,6 +1,7 @@
 // Accounts tied to the number: move them while the card still receives SMS. Shown before the
 // steps; each item ticked (moved) or dismissed (not used), kept per card; folds away once every
-// item is one or the other (it can still be opened).
+// item is one or the other (it can still be opened). Once the card is cancelled the number gets no
+// more codes: the heading says so and the list folds (what is left needs a branch or a help desk).
 import { GUIDE, localize } from '../utils/guide';
 import { t } from '../utils/i18n';
 import type { CardProgress, Language } from '../utils/types';
@@ -11,13 +12,17 @@ interface Props {
   onSet(item: string, state: 'done' | 'skipped' | 'todo'): void;
 }
 
+function cancelled(card: CardProgress | null): boolean {
+  return card ? card.stepsReached.includes('confirmed') || card.stepsDone.includes('confirmed') : false;
+}
+
 export function TiedAccounts({ lang, card, onSet }: Props) {
   const done = card?.tiedDone ?? [];
   const skipped = card?.tiedSkipped ?? [];
   const left = GUIDE.tied.filter((a) => !done.includes(a.id) && !skipped.includes(a.id)).length;
   return (
-    <details class="tied" open={left > 0}>
-      <summary>{t('tiedTitle', lang, { n: left })}</summary>
+    <details class="tied" open={left > 0 && !cancelled(card)}>
+      <summary>{t(cancelled(card) ? 'tiedTitleAfter' : 'tiedTitle', lang, { n: left })}</summary>
       <ul>
         {GUIDE.tied.map((a) => {
           const id = `tied-${a.id}`;

@@ -150,6 +150,17 @@ describe('Panel', () => {
     expect(settled.el.querySelector('[data-tied-account="whatsapp"] input')).not.toBeNull();
   });
 
+  it('says, once the card is cancelled, that tied accounts no longer get codes on the number, and folds the list', () => {
+    const before = mount(state()).el.querySelector('details.tied summary')!.textContent!;
+    expect(before).toMatch(/while the card still gets SMS/);
+    document.body.replaceChildren();
+    const { el } = mount(state({ step: 'confirmed', progress: withCard({ stepsReached: ['sign-in', 'confirmed'] }) }));
+    const list = el.querySelector<HTMLDetailsElement>('details.tied')!;
+    expect(list.open).toBe(false);
+    expect(list.querySelector('summary')!.textContent).toMatch(/cancelled: its number no longer gets SMS codes/);
+    expect(list.querySelector('summary')!.textContent).not.toMatch(/still gets SMS/);
+  });
+
   it('marks no step on a page that is not a cancellation step', () => {
     const { el } = mount(state({ step: null }));
     expect(el.querySelectorAll('[aria-current]')).toHaveLength(0);
