@@ -22,6 +22,15 @@ import { TrustBanner } from './TrustBanner';
 import { LANGUAGE_NAMES } from '../utils/language';
 
 
+/** Rings the page's element to use, or takes the ring away. */
+function ShowMeButton({ state, actions }: { state: PanelState; actions: PanelActions }) {
+  return (
+    <button type="button" class="primary" onClick={state.spotlight ? actions.hideHighlight : actions.showTarget}>
+      {t(state.spotlight ? 'hideHighlight' : 'showMe', state.lang)}
+    </button>
+  );
+}
+
 function ThisPage({ state, actions, route }: { state: PanelState; actions: PanelActions; route: RouteId }) {
   const { lang, step, carrier } = state;
   const guideStep = GUIDE.steps.find((s) => s.id === step);
@@ -30,6 +39,13 @@ function ThisPage({ state, actions, route }: { state: PanelState; actions: Panel
       <section class="this-page none" aria-labelledby="this-page-title">
         <h3 id="this-page-title">{t('noStep', lang)}</h3>
         <p>{t('noStepBody', lang)}</p>
+        {/* The hotline route's target on a page of no step: the carrier's own number (utils/hotline-on-page.ts). */}
+        {state.hasTarget ? (
+          <>
+            <p>{t('hotlineHere', lang)}</p>
+            <ShowMeButton state={state} actions={actions} />
+          </>
+        ) : null}
       </section>
     );
   }
@@ -45,15 +61,7 @@ function ThisPage({ state, actions, route }: { state: PanelState; actions: Panel
       <p class="never">
         <strong>{t('neverType', lang)}</strong> {localize(guideStep.neverType, lang)}
       </p>
-      {state.hasTarget ? (
-        <button
-          type="button"
-          class="primary"
-          onClick={state.spotlight ? actions.hideHighlight : actions.showTarget}
-        >
-          {t(state.spotlight ? 'hideHighlight' : 'showMe', lang)}
-        </button>
-      ) : null}
+      {state.hasTarget ? <ShowMeButton state={state} actions={actions} /> : null}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent 
 import type { PersonalMark } from '../../utils/mark';
 import { officialSite, type PageSite } from '../../utils/site-trust';
 import { takeSnapshot } from '../../utils/snapshot';
+import { findHotlineElement } from '../../utils/hotline-on-page';
 import type { TextPack } from '../../utils/text-pack';
 import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
 import { cardOf } from '../../utils/progress';
@@ -227,7 +228,14 @@ export async function startPanel(site: PageSite): Promise<void> {
       route = 'online';
       update({ kind: 'set-route', carrier: carrier.id, route });
     }
-    target = route === 'online' && signal?.target !== undefined ? (elements[signal.target] ?? null) : null;
+    // On the hotline route the ring shows the carrier's own number where the page publishes it (a
+    // contact page), on a page of no other step: the number comes from the carrier data, not the page.
+    target =
+      route === 'online' && signal?.target !== undefined
+        ? (elements[signal.target] ?? null)
+        : route === 'hotline' && (step === null || step === 'find-entry')
+          ? findHotlineElement(doc, carrier.hotlines.map((h) => h.number))
+          : null;
     const thirdPartyFrame = Array.from(doc.querySelectorAll('iframe[src]')).some((f) => {
       const src = (f as HTMLIFrameElement).src;
       return /^https?:/i.test(src) && !officialSite(src);

@@ -15,6 +15,8 @@ const PAGES: [string, string | null][] = [
   ['pending.html', 'await-review'],
   ['done.html', 'confirmed'],
   ['refill.html', null],
+  // The hotline route rings the number here (utils/hotline-on-page.ts); as a step, the page is none.
+  ['contact.html', null],
 ];
 
 function load(lang: string, file: string) {

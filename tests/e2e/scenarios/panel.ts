@@ -312,6 +312,24 @@ export function definePanelScenarios(browserName: BrowserName): void {
       });
     });
 
+    test('on the hotline route the carrier\'s contact page gets its hotline number ringed, and no step', async () => {
+      await withPage(open, `${CMHK}/en/contact`, async (page) => {
+        const contact = await page.waitForPanel((s) => s.present && s.panel?.attrs['data-route'] === 'hotline');
+        expect(contact.currentStep).toBeNull();
+        const result = await eventually(
+          async () => {
+            const highlight = await page.shadowElement('[data-highlight]');
+            const numberBox = (await page.pageElement('#hotline-number'))?.box ?? null;
+            return { numberBox, box: highlight?.box ?? null };
+          },
+          ({ numberBox, box }) => !!numberBox && !!box && fitsAround(box, numberBox),
+          'the ring on the hotline number the page shows',
+        );
+        expect(overlapArea(result.box!, result.numberBox!)).toBeGreaterThan(0);
+        expect(await page.panelText()).toMatch(/shows the carrier's hotline/);
+      });
+    });
+
     test('data-step-state: done when passed, current on the page step, and every step done once confirmed', async () => {
       await withPage(open, `${CMHK}/tc/pending`, async (page) => {
         await page.waitForPanel((s) => s.currentStep === 'await-review');
