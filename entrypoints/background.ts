@@ -1,19 +1,16 @@
 // The background: the only writer of progress, the router between the extension's parts, the
 // toolbar badge, and the injector that Chrome needs after an install or update. The logic lives in
-// utils/background-router.ts (tested without a browser); this file only wires it to the browser.
+// utils/background/ (tested without a browser); this file only wires it to the browser.
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { Badge } from '../utils/badge';
-import {
-  createTabRegistry,
-  forgetTab,
-  handleCommand,
-  handleMessage,
-  injectIntoOpenTabs,
-  type ManifestContentScript,
-  type RouterDeps,
-} from '../utils/background-router';
+import { handleCommand } from '../utils/background/command';
+import type { RouterDeps } from '../utils/background/deps';
+import { injectIntoOpenTabs, type ManifestContentScript } from '../utils/background/install';
+import { handleMessage } from '../utils/background/router';
+import { forgetTab } from '../utils/background/tab-badge';
+import { createTabRegistry } from '../utils/background/tab-registry';
 import { fieldSeverity } from '../utils/fields/severity';
 import { languageFromTag } from '../utils/language';
 import { officialMatchPatterns } from '../utils/match-patterns';

@@ -1,5 +1,6 @@
 // The background router's dependencies for tests that only need it to answer: no storage, no tabs.
-import { createTabRegistry, type RouterDeps } from '../../utils/background-router';
+import type { RouterDeps } from '../../utils/background/deps';
+import { createTabRegistry } from '../../utils/background/tab-registry';
 import { fieldSeverity } from '../../utils/fields/severity';
 import { createProgressStore } from '../../utils/progress-store';
 

@@ -1,16 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeFor } from '../../../utils/badge';
-import {
-  createTabRegistry,
-  forgetTab,
-  handleCommand,
-  handleMessage,
-  injectIntoOpenTabs,
-  parseMessage,
-  type RouterDeps,
-  type SenderLike,
-} from '../../../utils/background-router';
+import { handleCommand } from '../../../utils/background/command';
+import type { RouterDeps, SenderLike } from '../../../utils/background/deps';
+import { injectIntoOpenTabs } from '../../../utils/background/install';
+import { parseMessage } from '../../../utils/background/parse-message';
+import { handleMessage } from '../../../utils/background/router';
+import { forgetTab } from '../../../utils/background/tab-badge';
+import { createTabRegistry } from '../../../utils/background/tab-registry';
 import { fieldSeverity } from '../../../utils/fields/severity';
 import type { ToContent } from '../../../utils/messages';
 import { STORAGE_KEY, cardOf } from '../../../utils/progress';

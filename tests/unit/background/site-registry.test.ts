@@ -2,7 +2,9 @@
 // reconcile at start-up and on onRemoved, removal that gives the permission back, and the router's
 // checks (a page cannot claim "enabled", the popup cannot write enabled sites as a settings patch).
 import { describe, expect, it, vi } from 'vitest';
-import { createTabRegistry, handleMessage, type RouterDeps } from '../../../utils/background-router';
+import type { RouterDeps } from '../../../utils/background/deps';
+import { handleMessage } from '../../../utils/background/router';
+import { createTabRegistry } from '../../../utils/background/tab-registry';
 import { createProgressStore, type StorageAreaLike } from '../../../utils/progress-store';
 import { createSiteService, type ScriptSpec, type SiteDeps } from '../../../utils/site-registry';
 import { ALL_SITES } from '../../../utils/site-trust';

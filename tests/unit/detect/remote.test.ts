@@ -2,7 +2,8 @@
 // detectors. The message is untrusted: malformed or oversized snapshots are refused, and the
 // answer for a well-formed one is exactly what the detectors say in place.
 import { describe, expect, it } from 'vitest';
-import { handleMessage, type SenderLike } from '../../../utils/background-router';
+import type { SenderLike } from '../../../utils/background/deps';
+import { handleMessage } from '../../../utils/background/router';
 import { carrierById } from '../../../utils/carriers';
 import { detectStep } from '../../../utils/detect/index';
 import { detectRequest, parseDetectRequest, parseSnapshot } from '../../../utils/detect/remote';

@@ -3,7 +3,8 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { PersonalMarkLine } from '../../../components/PersonalMarkLine';
-import { handleMessage, type RouterDeps } from '../../../utils/background-router';
+import type { RouterDeps } from '../../../utils/background/deps';
+import { handleMessage } from '../../../utils/background/router';
 import { parseMark } from '../../../utils/mark';
 import type { StorageAreaLike } from '../../../utils/progress-store';
 import { quietRouterDeps } from '../fake-router-deps';
