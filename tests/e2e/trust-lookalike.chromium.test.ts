@@ -105,7 +105,7 @@ describe('look-alike attacks (Chromium)', CHROMIUM_ONLY, () => {
         carrier: 'cmhk',
       }),
     );
-    expect(reply).toEqual({ ok: true, pending: false });
+    expect(reply).toEqual({ ok: true, value: { ok: true, pending: false } });
     await page.reload();
     await expectNoGuidance(page, 'cmhk');
     await popup.reload();
