@@ -5,7 +5,6 @@
 // Never URLs, query strings, numbers or anything typed into a page.
 import type { ProgressAction, ProgressState, StorageNotice } from './messages';
 import {
-  CARRIER_IDS,
   ROUTE_IDS,
   STEP_IDS,
   type CardProgress,
@@ -18,6 +17,7 @@ import {
   type Settings,
   type StepId,
 } from './types';
+import { isCarrierId } from './carriers';
 import { isLanguage } from './language';
 
 type ProgressV1 = Progress;
@@ -52,9 +52,8 @@ function hasDigitRun(value: string): boolean {
   return DIGIT_RUN_RE.test(value);
 }
 
-export function isCarrierId(value: unknown): value is CarrierId {
-  return typeof value === 'string' && (CARRIER_IDS as readonly string[]).includes(value);
-}
+/** Carrier ids come from the carrier data (utils/carriers.ts); re-exported for the validators here and beside. */
+export { isCarrierId };
 
 export function isStepId(value: unknown): value is StepId {
   return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
