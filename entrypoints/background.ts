@@ -13,6 +13,7 @@ import { handleMessage } from '../utils/background/router';
 import { forgetTab } from '../utils/background/tab-badge';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { fieldSeverity } from '../utils/fields/severity';
+import { GUIDE } from '../utils/guide';
 import { languageFromTag } from '../utils/language';
 import { officialMatchPatterns } from '../utils/match-patterns';
 import { createProgressStore, type StorageAreaLike } from '../utils/progress-store';
@@ -44,7 +45,11 @@ async function setBadge(tabId: number, badge: Badge): Promise<void> {
 export default defineBackground(() => {
   const runtimeId = browser.runtime.id;
   // Changes storage.local refuses (full, failing) wait in storage.session, which outlives a stopped worker.
-  const store = createProgressStore({ area: area(browser.storage?.local), fallback: area(browser.storage?.session) });
+  const store = createProgressStore({
+    area: area(browser.storage?.local),
+    fallback: area(browser.storage?.session),
+    known: { checklist: GUIDE.checklist.map((c) => c.id), tied: GUIDE.tied.map((a) => a.id) },
+  });
   const uiLanguage = languageFromTag(browser.i18n.getUILanguage()) ?? 'en';
   const sites = createSiteService({
     store,

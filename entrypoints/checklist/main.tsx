@@ -12,7 +12,8 @@ import { cardOf, recordRefProblem } from '../../utils/progress';
 import { routeOf, stepText } from '../../utils/route';
 import { createSend } from '../../utils/send';
 import { stepStates } from '../../utils/step-state';
-import { CARRIER_IDS, type CardProgress, type CarrierId, type Language, type RouteId } from '../../utils/types';
+import { isCarrierId } from '../../utils/carriers';
+import type { CardProgress, CarrierId, Language, RouteId } from '../../utils/types';
 import { carrierById } from '../../utils/carriers';
 import { ContactLine } from '../../components/ContactLine';
 
@@ -179,7 +180,7 @@ function Sheet({ carrier, lang, card, onAction }: SheetProps) {
 async function main() {
   const params = new URLSearchParams(location.search);
   const rawCarrier = params.get('carrier') ?? 'other';
-  const carrier: CarrierId = (CARRIER_IDS as readonly string[]).includes(rawCarrier) ? (rawCarrier as CarrierId) : 'other';
+  const carrier: CarrierId = isCarrierId(rawCarrier) ? rawCarrier : 'other';
   const rawLang = params.get('lang');
   const lang: Language = isLanguage(rawLang) ? rawLang : 'en';
   document.documentElement.lang = lang;
