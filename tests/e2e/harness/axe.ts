@@ -1,0 +1,133 @@
+// axe-core (Deque's accessibility engine) in both real browsers, on the guide's CLOSED shadow root
+// and on the extension's own pages (issue 14, item 5).
+//
+// How the closed root is audited, faithfully and in place: axe walks shadow DOM through
+// `host.shadowRoot`, which is null for a closed root, and no page script may see our root. So axe
+// runs in a world of its own that the page cannot reach, and in that world only the host gets an
+// own `shadowRoot` property returning the real closed root:
+// - Chromium: an isolated world made over CDP (`Page.createIsolatedWorld`); the host and its root
+//   are resolved into it with `DOM.resolveNode` (axe-chromium.ts). Each world has its own JS
+//   wrappers of DOM nodes, so the property exists in that world only.
+// - Firefox: the add-on's content-script world (over the remote debugging protocol, like
+//   firefox-shadow.ts), where `element.openOrClosedShadowRoot` gives the root; the property is an
+//   expando on the content script's Xray wrapper of the host, invisible to the page.
+// Nothing is copied: axe reads the live nodes, their computed styles, the real layout and the top
+// layer (colour contrast uses elementsFromPoint through the same property), so what it judges is
+// what a person sees. The context is the guide's hosts only: the practice page's own markup is
+// not ours to judge, and page-level rules (document title, landmarks of the page) are skipped by
+// axe for a partial context.
+//
+// Extension pages (popup, checklist, welcome, settings) are ordinary documents: axe runs on the
+// whole document (Chromium: in an isolated world of the page; Firefox: in the page's own world
+// over the remote protocol, as BiDi cannot script moz-extension pages).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** The WCAG 2.2 AA rule tags the issue asks for (axe's names). */
+export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface AxeNode {
+  /** axe's target: one selector per shadow boundary, joined with ' >>> '. */
+  target: string;
+  /** axe's failure summary ("Fix any of the following: …"). */
+  summary: string;
+  html: string;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+export interface AxeReport {
+  url: string;
+  /** axe-core's version (checked against the installed package). */
+  version: string;
+  /** How many guide hosts were audited (0 for a whole document). */
+  hosts: number;
+  /** Elements axe looked at in the context (passes + violations + incomplete nodes, distinct). */
+  checkedNodes: number;
+  violations: AxeViolation[];
+  /** Rule ids that passed somewhere. */
+  passes: string[];
+  /** Rules axe could not decide (e.g. contrast over an image): listed, not failed. */
+  incomplete: { id: string; nodes: number }[];
+}
+
+export interface AuditOptions {
+  /** 'guide': the guide's hosts and their closed roots (default on a web page); 'document': the whole page. */
+  scope?: 'guide' | 'document';
+  /** Rule tags to run; default WCAG_22_AA. */
+  tags?: string[];
+}
+
+let source: string | null = null;
+
+/** axe-core's browser build, read once from node_modules (a devDependency, exact version). */
+export function axeSource(): string {
+  if (source === null) {
+    const require = createRequire(import.meta.url);
+    source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  }
+  return source;
+}
+
+/** The installed axe-core's version. */
+export function axeVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('axe-core/package.json') as { version: string }).version;
+}
+
+/**
+ * The audit, as the text of a function that runs in the browser beside axe:
+ * `(options, host0, root0, host1, root1, …) => Promise<string>` (a JSON AxeReport without `url`).
+ * Each host gets an own `shadowRoot` property returning its closed root, in the calling world only.
+ * Plain JavaScript (not a transpiled function), so what runs in the browser is what is written here.
+ */
+export const AUDIT_FUNCTION = String.raw`async function auditWithAxe(options, ...pairs) {
+  const hosts = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const host = pairs[i];
+    const root = pairs[i + 1];
+    if (!host || !root) continue;
+    Object.defineProperty(host, 'shadowRoot', { configurable: true, get: () => root });
+    hosts.push(host);
+  }
+  if (options.scope === 'guide' && hosts.length === 0) throw new Error('No guide host with a shadow root on ' + location.href);
+  const context = options.scope === 'guide' ? { include: hosts } : document;
+  const result = await axe.run(context, {
+    runOnly: { type: 'tag', values: options.tags },
+    resultTypes: ['violations', 'incomplete'],
+    iframes: false,
+    elementRef: false,
+  });
+  const target = (t) => t.map((part) => (Array.isArray(part) ? part.join(' >>> ') : String(part))).join(' | ');
+  const seen = new Set();
+  for (const group of [result.violations, result.passes, result.incomplete]) for (const rule of group) for (const n of rule.nodes) seen.add(target(n.target));
+  return JSON.stringify({
+    version: axe.version,
+    hosts: hosts.length,
+    checkedNodes: seen.size,
+    violations: result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact || null,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: target(n.target), summary: (n.failureSummary || '').replace(/\s+/g, ' ').trim(), html: String(n.html || '').slice(0, 200) })),
+    })),
+    passes: result.passes.map((p) => p.id),
+    incomplete: result.incomplete.map((r) => ({ id: r.id, nodes: r.nodes.length })),
+  });
+}`;
+
+/** A violation list as a person reads it: rule id, impact, help, then each target and axe's summary. */
+export function describeViolations(report: Pick<AxeReport, 'url' | 'violations'>): string {
+  if (report.violations.length === 0) return `no violations on ${report.url}`;
+  const lines = [`${report.violations.length} axe violation(s) on ${report.url}:`];
+  for (const v of report.violations) {
+    lines.push(`- ${v.id} (${v.impact ?? 'n/a'}): ${v.help}`);
+    for (const n of v.nodes) lines.push(`    at ${n.target}\n      ${n.summary}\n      ${n.html}`);
+  }
+  return lines.join('\n');
+}
