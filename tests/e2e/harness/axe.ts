@@ -53,7 +53,7 @@ export interface AxeReport {
   /** Rule ids that passed somewhere. */
   passes: string[];
   /** Rules axe could not decide (e.g. contrast over an image): listed, not failed. */
-  incomplete: { id: string; nodes: number }[];
+  incomplete: { id: string; nodes: number; reasons: string[] }[];
 }
 
 export interface AuditOptions {
@@ -96,13 +96,33 @@ export const AUDIT_FUNCTION = String.raw`async function auditWithAxe(options, ..
     hosts.push(host);
   }
   if (options.scope === 'guide' && hosts.length === 0) throw new Error('No guide host with a shadow root on ' + location.href);
-  const context = options.scope === 'guide' ? { include: hosts } : document;
-  const result = await axe.run(context, {
-    runOnly: { type: 'tag', values: options.tags },
-    resultTypes: ['violations', 'incomplete'],
-    iframes: false,
-    elementRef: false,
-  });
+  // axe lays out its grid of what covers what (colour contrast, target size) from <body> down, and
+  // our hosts hang under <html>, after <body>: without this their content has no background (contrast
+  // "incomplete", never judged). Here, in this world only, a walk from <body> goes on past it to
+  // <html>'s later children; nothing else in axe walks the tree this way.
+  const ownWalker = Object.getOwnPropertyDescriptor(document, 'createTreeWalker');
+  const createTreeWalker = document.createTreeWalker;
+  document.createTreeWalker = function (root, ...rest) {
+    if (root !== document.body || !document.body) return createTreeWalker.call(document, root, ...rest);
+    const walker = createTreeWalker.call(document, document.documentElement, ...rest);
+    walker.currentNode = document.body;
+    return walker;
+  };
+  let result;
+  try {
+    const context = options.scope === 'guide' ? { include: hosts } : document;
+    result = await axe.run(context, {
+      runOnly: { type: 'tag', values: options.tags },
+      resultTypes: ['violations', 'incomplete'],
+      iframes: false,
+      elementRef: false,
+    });
+  } finally {
+    // Leave the world as found (in Firefox it is the add-on's own content-script world).
+    if (ownWalker) Object.defineProperty(document, 'createTreeWalker', ownWalker);
+    else delete document.createTreeWalker;
+    for (const host of hosts) delete host.shadowRoot;
+  }
   const target = (t) => t.map((part) => (Array.isArray(part) ? part.join(' >>> ') : String(part))).join(' | ');
   const seen = new Set();
   for (const group of [result.violations, result.passes, result.incomplete]) for (const rule of group) for (const n of rule.nodes) seen.add(target(n.target));
@@ -117,7 +137,11 @@ export const AUDIT_FUNCTION = String.raw`async function auditWithAxe(options, ..
       nodes: v.nodes.map((n) => ({ target: target(n.target), summary: (n.failureSummary || '').replace(/\s+/g, ' ').trim(), html: String(n.html || '').slice(0, 200) })),
     })),
     passes: result.passes.map((p) => p.id),
-    incomplete: result.incomplete.map((r) => ({ id: r.id, nodes: r.nodes.length })),
+    incomplete: result.incomplete.map((r) => ({
+      id: r.id,
+      nodes: r.nodes.length,
+      reasons: [...new Set(r.nodes.map((n) => (n.failureSummary || '').replace(/\s+/g, ' ').replace(/^Fix (any|all) of the following: /, '').trim()))].slice(0, 3),
+    })),
   });
 }`;
 
@@ -130,4 +154,10 @@ export function describeViolations(report: Pick<AxeReport, 'url' | 'violations'>
     for (const n of v.nodes) lines.push(`    at ${n.target}\n      ${n.summary}\n      ${n.html}`);
   }
   return lines.join('\n');
+}
+
+/** One line per audit for the test log: what was looked at, and what axe could not decide (never a failure). */
+export function summarize(report: AxeReport): string {
+  const open = report.incomplete.map((r) => `${r.id} ×${r.nodes} (${r.reasons.join(' / ')})`).join('; ');
+  return `axe ${report.version} on ${report.url}${report.hosts ? ` (${report.hosts} guide host(s))` : ''}: ${report.checkedNodes} nodes, ${report.passes.length} rules passed, ${report.violations.length} violated${open ? `; not decided: ${open}` : ''}`;
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
-import { describeViolations, type AxeReport } from '../harness/axe';
+import { describeViolations, summarize, type AxeReport } from '../harness/axe';
 import { eventually, launchE2E, sleep, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
 
 const CMHK = 'https://www.hk.chinamobile.com';
@@ -70,6 +70,7 @@ function expectGuideAudited(report: AxeReport): void {
 }
 
 function expectNoViolations(report: AxeReport): void {
+  console.info(summarize(report));
   expect(report.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target).join(', ')}`), describeViolations(report)).toEqual([]);
 }
 
