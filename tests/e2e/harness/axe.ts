@@ -26,7 +26,7 @@ import { createRequire } from 'node:module';
 /** The WCAG 2.2 AA rule tags the issue asks for (axe's names). */
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export interface AxeNode {
+interface AxeNode {
   /** axe's target: one selector per shadow boundary, joined with ' >>> '. */
   target: string;
   /** axe's failure summary ("Fix any of the following: …"). */
@@ -34,7 +34,7 @@ export interface AxeNode {
   html: string;
 }
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
@@ -47,6 +47,8 @@ export interface AxeReport {
   version: string;
   /** How many guide hosts were audited (0 for a whole document). */
   hosts: number;
+  /** Screenfuls audited: 1, plus one per further scroll position of a scrolling region in our roots. */
+  screens: number;
   /** Elements axe looked at in the context (passes + violations + incomplete nodes, distinct). */
   checkedNodes: number;
   violations: AxeViolation[];
@@ -72,12 +74,6 @@ export function axeSource(): string {
     source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   }
   return source;
-}
-
-/** The installed axe-core's version. */
-export function axeVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('axe-core/package.json') as { version: string }).version;
 }
 
 /**
@@ -108,27 +104,73 @@ export const AUDIT_FUNCTION = String.raw`async function auditWithAxe(options, ..
     walker.currentNode = document.body;
     return walker;
   };
-  let result;
+  const context = options.scope === 'guide' ? { include: hosts } : document;
+  const target = (t) => t.map((part) => (Array.isArray(part) ? part.join(' >>> ') : String(part))).join(' | ');
+  // Merged over every scroll position: violations and incomplete nodes by rule and target.
+  const violations = new Map();
+  const incomplete = new Map();
+  const passes = new Set();
+  const seen = new Set();
+  const merge = (into, rule) => {
+    const entry = into.get(rule.id) || { rule, nodes: new Map() };
+    for (const n of rule.nodes) entry.nodes.set(target(n.target), n);
+    into.set(rule.id, entry);
+  };
+  const runOnce = async (runOnly) => {
+    const result = await axe.run(context, { runOnly, resultTypes: ['violations', 'incomplete'], iframes: false, elementRef: false });
+    for (const rule of result.violations) merge(violations, rule);
+    for (const rule of result.incomplete) merge(incomplete, rule);
+    for (const rule of result.passes) passes.add(rule.id);
+    for (const group of [result.violations, result.passes, result.incomplete]) for (const rule of group) for (const n of rule.nodes) seen.add(target(n.target));
+  };
+  // Colour contrast and target size are judged only for what is on screen: a panel whose body
+  // scrolls, or a long extension page, is audited again at each screenful of every scrolling region
+  // in our roots (or of the document), then scrolled back.
+  const scrollers = [];
+  for (let i = 1; i < pairs.length; i += 2) {
+    const root = pairs[i];
+    if (!root) continue;
+    for (const el of root.querySelectorAll('*')) {
+      const overflow = getComputedStyle(el).overflowY;
+      if ((overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight + 2 && el.clientHeight > 0) scrollers.push(el);
+    }
+  }
+  const page = document.scrollingElement;
+  if (options.scope === 'document' && page && page.scrollHeight > page.clientHeight + 2) scrollers.push(page);
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  let screens = 1;
   try {
-    const context = options.scope === 'guide' ? { include: hosts } : document;
-    result = await axe.run(context, {
-      runOnly: { type: 'tag', values: options.tags },
-      resultTypes: ['violations', 'incomplete'],
-      iframes: false,
-      elementRef: false,
-    });
+    await runOnce({ type: 'tag', values: options.tags });
+    // Further screenfuls: only the rules that depend on what is on screen (both are WCAG AA rules).
+    const onScreen = { type: 'rule', values: ['color-contrast', 'target-size'] };
+    for (const el of scrollers) {
+      const start = el.scrollTop;
+      try {
+        for (let top = start + el.clientHeight * 0.9; top < el.scrollHeight && screens < 30; top += el.clientHeight * 0.9) {
+          el.scrollTop = top;
+          await frame();
+          screens += 1;
+          await runOnce(onScreen);
+        }
+      } finally {
+        el.scrollTop = start;
+      }
+    }
   } finally {
     // Leave the world as found (in Firefox it is the add-on's own content-script world).
     if (ownWalker) Object.defineProperty(document, 'createTreeWalker', ownWalker);
     else delete document.createTreeWalker;
     for (const host of hosts) delete host.shadowRoot;
   }
-  const target = (t) => t.map((part) => (Array.isArray(part) ? part.join(' >>> ') : String(part))).join(' | ');
-  const seen = new Set();
-  for (const group of [result.violations, result.passes, result.incomplete]) for (const rule of group) for (const n of rule.nodes) seen.add(target(n.target));
+  const result = {
+    violations: [...violations.values()].map(({ rule, nodes }) => ({ ...rule, nodes: [...nodes.values()] })),
+    incomplete: [...incomplete.values()].map(({ rule, nodes }) => ({ ...rule, nodes: [...nodes.values()] })),
+    passes: [...passes].map((id) => ({ id })),
+  };
   return JSON.stringify({
     version: axe.version,
     hosts: hosts.length,
+    screens,
     checkedNodes: seen.size,
     violations: result.violations.map((v) => ({
       id: v.id,
@@ -140,7 +182,11 @@ export const AUDIT_FUNCTION = String.raw`async function auditWithAxe(options, ..
     incomplete: result.incomplete.map((r) => ({
       id: r.id,
       nodes: r.nodes.length,
-      reasons: [...new Set(r.nodes.map((n) => (n.failureSummary || '').replace(/\s+/g, ' ').replace(/^Fix (any|all) of the following: /, '').trim()))].slice(0, 3),
+      reasons: Object.entries(r.nodes.reduce((counts, n) => {
+        const reason = (n.failureSummary || '').replace(/\s+/g, ' ').replace(/^Fix (any|all) of the following: /, '').trim();
+        counts[reason] = (counts[reason] || 0) + 1;
+        return counts;
+      }, {})).map(([reason, count]) => reason + ' ×' + count + (count === 1 ? ' at ' + target(r.nodes.find((n) => (n.failureSummary || '').replace(/\s+/g, ' ').includes(reason)).target) : '')),
     })),
   });
 }`;
@@ -159,5 +205,5 @@ export function describeViolations(report: Pick<AxeReport, 'url' | 'violations'>
 /** One line per audit for the test log: what was looked at, and what axe could not decide (never a failure). */
 export function summarize(report: AxeReport): string {
   const open = report.incomplete.map((r) => `${r.id} ×${r.nodes} (${r.reasons.join(' / ')})`).join('; ');
-  return `axe ${report.version} on ${report.url}${report.hosts ? ` (${report.hosts} guide host(s))` : ''}: ${report.checkedNodes} nodes, ${report.passes.length} rules passed, ${report.violations.length} violated${open ? `; not decided: ${open}` : ''}`;
+  return `axe ${report.version} on ${report.url} (${report.hosts ? `${report.hosts} guide host(s), ` : ''}${report.screens} screenful(s)): ${report.checkedNodes} nodes, ${report.passes.length} rules passed, ${report.violations.length} violated${open ? `; not decided: ${open}` : ''}`;
 }

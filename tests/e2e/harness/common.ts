@@ -179,7 +179,7 @@ export interface E2EPage {
 }
 
 /** One of the extension's own pages (popup, checklist, welcome, settings) in a tab of its own. */
-export interface ExtensionPage {
+interface ExtensionPage {
   url(): string;
   /** Evaluate an expression in the page's own world; return JSON-able values. */
   evaluate<T = unknown>(expression: string): Promise<T>;

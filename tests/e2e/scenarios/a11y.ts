@@ -91,6 +91,7 @@ export function defineA11yScenarios(browserName: BrowserName): void {
     try {
       expect(page.status, `loading ${url}`).toBe(200);
       await page.emulateColorScheme(scheme);
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), `the page sees the ${scheme} scheme`).toBe(scheme === 'dark');
       await body(page);
     } finally {
       await page.close();
@@ -101,6 +102,7 @@ export function defineA11yScenarios(browserName: BrowserName): void {
     const ext = await browser!.openExtensionPage(pathAndQuery);
     try {
       await ext.emulateColorScheme(scheme);
+      expect(await ext.evaluate<boolean>(`matchMedia('(prefers-color-scheme: dark)').matches`), `${pathAndQuery} sees the ${scheme} scheme`).toBe(scheme === 'dark');
       await eventually(() => ext.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector(${JSON.stringify(ready)})`), Boolean, `${pathAndQuery} rendered (${ready})`);
       await sleep(SETTLE_MS);
       return await ext.audit();
