@@ -111,16 +111,22 @@ export const AUDIT_FUNCTION = String.raw`async function auditWithAxe(options, ..
   const incomplete = new Map();
   const passes = new Set();
   const seen = new Set();
+  /** 'rule target' judged (passed or violated) at some screenful: not left undecided for having been half off screen at another. */
+  const decided = new Set();
   const merge = (into, rule) => {
     const entry = into.get(rule.id) || { rule, nodes: new Map() };
     for (const n of rule.nodes) entry.nodes.set(target(n.target), n);
     into.set(rule.id, entry);
   };
   const runOnce = async (runOnly) => {
-    const result = await axe.run(context, { runOnly, resultTypes: ['violations', 'incomplete'], iframes: false, elementRef: false });
+    const result = await axe.run(context, { runOnly, iframes: false, elementRef: false });
     for (const rule of result.violations) merge(violations, rule);
     for (const rule of result.incomplete) merge(incomplete, rule);
-    for (const rule of result.passes) passes.add(rule.id);
+    for (const rule of result.passes) {
+      passes.add(rule.id);
+      for (const n of rule.nodes) decided.add(rule.id + ' ' + target(n.target));
+    }
+    for (const rule of result.violations) for (const n of rule.nodes) decided.add(rule.id + ' ' + target(n.target));
     for (const group of [result.violations, result.passes, result.incomplete]) for (const rule of group) for (const n of rule.nodes) seen.add(target(n.target));
   };
   // Colour contrast and target size are judged only for what is on screen: a panel whose body
@@ -164,7 +170,9 @@ export const AUDIT_FUNCTION = String.raw`async function auditWithAxe(options, ..
   }
   const result = {
     violations: [...violations.values()].map(({ rule, nodes }) => ({ ...rule, nodes: [...nodes.values()] })),
-    incomplete: [...incomplete.values()].map(({ rule, nodes }) => ({ ...rule, nodes: [...nodes.values()] })),
+    incomplete: [...incomplete.values()]
+      .map(({ rule, nodes }) => ({ ...rule, nodes: [...nodes].filter(([t]) => !decided.has(rule.id + ' ' + t)).map(([, n]) => n) }))
+      .filter((rule) => rule.nodes.length > 0),
     passes: [...passes].map((id) => ({ id })),
   };
   return JSON.stringify({
