@@ -11,11 +11,17 @@
 // - Firefox: the add-on's content-script world (over the remote debugging protocol, like
 //   firefox-shadow.ts), where `element.openOrClosedShadowRoot` gives the root; the property is an
 //   expando on the content script's Xray wrapper of the host, invisible to the page.
-// Nothing is copied: axe reads the live nodes, their computed styles, the real layout and the top
-// layer (colour contrast uses elementsFromPoint through the same property), so what it judges is
-// what a person sees. The context is the guide's hosts only: the practice page's own markup is
-// not ours to judge, and page-level rules (document title, landmarks of the page) are skipped by
-// axe for a partial context.
+// Nothing is copied: axe reads the live nodes, their computed styles and the real layout, so what
+// it judges is what a person sees. Two more things, in that world only and for the audit's length:
+// axe's layout grid (what covers what, for contrast and target size) starts at <body>, and our host
+// is under <html>, so a tree walk from <body> is made to go on to <html>'s later children (in
+// Firefox the extension's own code shares that world: its one walker, utils/hotline-on-page.ts,
+// would just meet our empty host); and a scrolling panel is audited a screenful at a time.
+// The context is the guide's hosts only: the practice page's own markup is not ours to judge, and
+// page-level rules (document title, landmarks of the page) are skipped by axe for a partial context.
+//
+// Shown to fail: with the panel's collapse button left without a name, the expanded-panel
+// scenario failed in both browsers with button-name at div[data-sim-exit-guide-host] >>> .icon.
 //
 // Extension pages (popup, checklist, welcome, settings) are ordinary documents: axe runs on the
 // whole document (Chromium: in an isolated world of the page; Firefox: in the page's own world
