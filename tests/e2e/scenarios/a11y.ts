@@ -39,12 +39,13 @@ function panelStateOf(s: PanelState): 'expanded' | 'collapsed' | null {
 }
 
 /**
- * The controls that change the panel's state, most specific first. The first one on screen is
- * clicked. (If the panel's toggles are renamed, add their selector here.)
+ * The controls that change the panel's state, most specific first (`[data-open-guide]` is the
+ * compact card's open button of issue 14's layout; `button.tab` / `button.icon` the tab and the ×
+ * before it). The first one on screen is clicked. If the toggles are renamed, add the selector here.
  */
 const TOGGLES = {
-  expanded: ['[data-panel-toggle]', '[data-panel-expand]', 'button.tab'],
-  collapsed: ['[data-panel-toggle]', '[data-panel-collapse]', 'button.icon'],
+  expanded: ['[data-open-guide]', '[data-panel-toggle]', 'button.tab'],
+  collapsed: ['[data-close-guide]', '[data-panel-toggle]', 'button.icon'],
 };
 
 async function setPanelState(page: E2EPage, want: 'expanded' | 'collapsed'): Promise<void> {
