@@ -272,10 +272,11 @@ export class Panel extends Component<Props> {
             type="button"
             class="tab"
             aria-expanded="false"
-            aria-label={t('expand', lang)}
+            // The name starts with the visible text (WCAG 2.5.3, axe's label-content-name-mismatch).
+            aria-label={`${t('tabLabel', lang)}${stepIndex ? ` ${stepIndex}/5` : ''}, ${t('expand', lang)}`}
             onClick={() => actions.setExpanded(true)}
           >
-            <span class="tab-title">{t('tabLabel', lang)}</span>
+            <span class="tab-title">{t('tabLabel', lang)}</span>{' '}
             {stepIndex ? <span class="tab-step">{stepIndex}/5</span> : null}
           </button>
         )}
