@@ -12,6 +12,7 @@
 // - get-progress, update-progress, open-checklist: content scripts and extension pages.
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { badgeFor, fightBadge, type Badge } from './badge';
+import { guideOff } from './guide-off';
 import { isLanguage } from './language';
 import { detectRequest, parseDetectRequest } from './detect/remote';
 import { classifyBatch, classifyRequest, parseClassifyBatch, parseClassifyRequest, type ClassifyAnswer } from './fields/remote';
@@ -30,6 +31,7 @@ import {
   type CarrierId,
   type FieldKind,
   type Language,
+  type Settings,
   type Severity,
   type SiteTrust,
   type StepSignal,
@@ -165,6 +167,8 @@ export function parseMessage(raw: unknown): RouterMessage | null {
       return { type: 'page-fight' };
     case 'get-mark':
       return { type: 'get-mark' };
+    case 'open-page':
+      return raw.page === 'options' || raw.page === 'welcome' ? { type: 'open-page', page: raw.page } : null;
     case 'set-mark': {
       const mark = raw.mark === null ? null : parseMark(raw.mark);
       return mark || raw.mark === null ? { type: 'set-mark', mark } : null;
@@ -298,6 +302,8 @@ export interface RouterDeps {
   sites?: SiteService;
   /** Where the personal mark is kept (storage.local); absent: no mark. */
   markArea?: StorageAreaLike | null;
+  /** Opens the settings (options) page or the welcome page (issue 14); absent: cannot. */
+  openPage?(page: 'options' | 'welcome'): Promise<void>;
   /** The tab's current address (tabs.get), or null when unknown or not ours to read. Absent: unknown. */
   tabUrl?(tabId: number): Promise<string | null>;
 }
@@ -386,6 +392,22 @@ async function languageFor(incognito: boolean, deps: RouterDeps): Promise<Langua
   }
 }
 
+/** The settings a window kind's progress holds, or null when they cannot be read. */
+async function settingsFor(incognito: boolean, deps: RouterDeps): Promise<Settings | null> {
+  try {
+    return (await deps.store.load({ incognito })).progress.settings;
+  } catch {
+    return null;
+  }
+}
+
+/** The toolbar icon of every known tab of that window kind, after the guide was turned off or on (issue 14). */
+async function refreshBadges(settings: Settings, incognito: boolean, deps: RouterDeps): Promise<void> {
+  const lang = settings.language ?? deps.uiLanguage;
+  const targets = (await deps.tabs.entries()).filter(([, e]) => e.incognito === incognito && !e.fighting);
+  await Promise.all(targets.map(([tabId, e]) => deps.setBadge(tabId, badgeFor(e.state, lang, guideOff(settings, e.host))).catch(() => undefined)));
+}
+
 /** Sends the new progress to every tab with a panel in the same kind of window. */
 async function broadcastProgress(state: ProgressState, incognito: boolean, deps: RouterDeps): Promise<void> {
   const msg: ToContent = { type: 'progress', state };
@@ -422,6 +444,7 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       const incognito = await incognitoOf(sender, fromPage ? msg.tabId : undefined, deps);
       const state = await deps.store.apply(msg.action, { incognito });
       await broadcastProgress(state, incognito, deps);
+      if (msg.action.kind === 'settings') await refreshBadges(state.progress.settings, incognito, deps);
       return state;
     }
 
@@ -436,8 +459,9 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       // The same document keeps its fight on record (and its mark on the icon).
       if (before?.fighting && before.documentId === entry.documentId && before.host === entry.host) entry.fighting = true;
       await deps.tabs.set(tab, entry);
-      const lang = await languageFor(incognito, deps);
-      await deps.setBadge(tab, entry.fighting ? fightBadge(lang) : badgeFor(state, lang)).catch(() => undefined);
+      const settings = await settingsFor(incognito, deps);
+      const lang = settings?.language ?? deps.uiLanguage;
+      await deps.setBadge(tab, entry.fighting ? fightBadge(lang) : badgeFor(state, lang, guideOff(settings, entry.host))).catch(() => undefined);
       return { ok: true };
     }
 
@@ -449,8 +473,10 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       if (tab === null || typeof sender.frameId !== 'number' || (sender.frameId <= 0 && !isTabId(opener))) return REJECTED;
       const entry = await deps.tabs.get(isTabId(opener) ? opener : tab);
       if (!entry) return REJECTED;
+      // Field warnings the user turned off in settings (issue 14): no verdict, so no callout in the frame.
+      const warningsOff = (await settingsFor(entry.incognito, deps))?.fieldWarnings === false;
       const severity =
-        msg.kind === null
+        msg.kind === null || warningsOff
           ? null
           : deps.fieldSeverity(msg.kind, { trust: entry.state.trust, step: isTabId(opener) ? null : entry.state.step, verificationPage: false });
       try {
@@ -554,6 +580,17 @@ export async function handleMessage(raw: unknown, sender: SenderLike, deps: Rout
       if (!fromPage || !deps.markArea) return REJECTED;
       try {
         await deps.markArea.set({ [MARK_KEY]: msg.mark });
+        return { ok: true };
+      } catch {
+        return { ok: false };
+      }
+    }
+
+    case 'open-page': {
+      // The panel's "Settings" (top frame) and our own pages; never a frame of the page.
+      if ((tab !== null && sender.frameId !== 0) || !deps.openPage) return REJECTED;
+      try {
+        await deps.openPage(msg.page);
         return { ok: true };
       } catch {
         return { ok: false };
