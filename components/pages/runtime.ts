@@ -39,3 +39,10 @@ export async function panelShortcut(): Promise<string | null> {
     return null;
   }
 }
+
+/** Calls `changed` whenever the extension's stored data changes (a switch flipped in the popup or a panel). */
+export function onStoredChange(changed: () => void): () => void {
+  const listener = () => changed();
+  browser.storage?.onChanged?.addListener(listener);
+  return () => browser.storage?.onChanged?.removeListener(listener);
+}

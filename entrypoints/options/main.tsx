@@ -7,7 +7,7 @@ import '../../components/pages/pages.css';
 import { FieldSwitch, GuideSwitch } from '../../components/pages/Switches';
 import { createSiteActions } from '../../components/pages/site-actions';
 import { Shortcut } from '../../components/pages/Shortcut';
-import { isProgressState, pageLanguage, panelShortcut, send } from '../../components/pages/runtime';
+import { isProgressState, onStoredChange, pageLanguage, panelShortcut, send } from '../../components/pages/runtime';
 import { pg } from '../../components/pages/texts';
 import { LanguageChoice } from '../../components/popup/LanguageChoice';
 import { MarkSetting } from '../../components/popup/MarkSetting';
@@ -31,6 +31,8 @@ function App() {
   useEffect(() => {
     refresh();
     void panelShortcut().then(setKeys);
+    // The popup or a panel may turn the guide back on while this page is open: show it as it is.
+    return onStoredChange(refresh);
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
