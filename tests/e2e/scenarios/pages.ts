@@ -42,7 +42,7 @@ async function chromiumHarness(port: number, spki: string): Promise<Harness> {
   const e2e = await launchE2E('chromium', { port, spki });
   return {
     e2e,
-    bg: async <T>(expression: string) => JSON.parse(String(await e2e.backgroundEvaluate!(`(async (api) => JSON.stringify(await (${expression})))(${API})`))) as T,
+    bg: async <T>(expression: string) => JSON.parse(String(await e2e.backgroundEvaluate!(`(async (api) => JSON.stringify((await (${expression})) ?? null))(${API})`))) as T,
     async openExtPage(path) {
       const page: E2EPage = await e2e.open(`chrome-extension://${e2e.extensionId}${path}`);
       return {
@@ -61,7 +61,7 @@ async function firefoxHarness(port: number): Promise<Harness> {
   const documents = await addonDocuments(ff.rdp.connection, ff.addonId);
   const background = await addonDocument(documents, (url) => url.startsWith('moz-extension://') && url.endsWith('/_generated_background_page.html'));
   const bg = async <T>(expression: string) =>
-    JSON.parse(String(await evaluateIn(ff.rdp.connection, background, `(async (api) => JSON.stringify(await (${expression})))(${API})`))) as T;
+    JSON.parse(String(await evaluateIn(ff.rdp.connection, background, `(async (api) => JSON.stringify((await (${expression})) ?? null))(${API})`))) as T;
   let opened = 0;
   return {
     e2e: ff.e2e,
