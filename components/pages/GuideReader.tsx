@@ -38,7 +38,10 @@ export function GuideReader({ lang, initialCarrier = 'cmhk' }: { lang: Language;
   const routes = carrierRoutes(carrier);
   const [chosenRoute, setRoute] = useState<RouteId | null>(null);
   const route = chosenRoute && routes.includes(chosenRoute) ? chosenRoute : routes.includes(carrier.defaultRoute) ? carrier.defaultRoute : (routes[0] ?? 'hotline');
-  const routeName = (id: RouteId) => { const r = GUIDE.routes.find((x) => x.id === id); return r ? localize(r.name, lang) : id; };
+  const routeName = (id: RouteId) => {
+    const r = GUIDE.routes.find((x) => x.id === id);
+    return r ? localize(r.name, lang) : id;
+  };
   const carrierName = localize(carrier.name, lang);
 
   return (
@@ -77,7 +80,7 @@ export function GuideReader({ lang, initialCarrier = 'cmhk' }: { lang: Language;
       ) : null}
       <ContactLine carrier={carrier} lang={lang} />
 
-      <h3 id="tied-title">{t('tiedTitle', lang, { n: GUIDE.tied.length })}</h3>
+      <h3 id="tied-title">{pg('tiedTitle', lang)}</h3>
       <ul class="tied" aria-labelledby="tied-title">
         {GUIDE.tied.map((a) => (
           <li key={a.id} data-tied-account={a.id}>

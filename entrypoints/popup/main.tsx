@@ -70,7 +70,8 @@ function App() {
       const reply = tab.id !== null ? await send<TabStateReply>({ type: 'get-tab-state', tabId: tab.id }) : null;
       const progress = reply?.progress ?? (await send<ProgressState>({ type: 'get-progress' }));
       const page = reply?.page ?? null;
-      setView({
+      setView((v) => ({
+        ...v,
         lang: (isProgressState(progress) ? progress.progress.settings.language : null) ?? browserLang,
         tabId: tab.id,
         // The background decides from the tab's current address (issue 16); the URL fills in when it did not answer.
@@ -82,7 +83,7 @@ function App() {
         loaded: true,
         fighting: reply?.fighting === true,
         host: hostOf(tab.url),
-      });
+      }));
     })();
     void panelShortcut().then((shortcut) => setView((v) => ({ ...v, shortcut })));
   }, []);
