@@ -91,3 +91,12 @@ describe('the full guide on the welcome page', () => {
     expect(offered).toContain(root.querySelector('.guide')?.getAttribute('data-route'));
   });
 });
+
+describe('the personal mark chooser', () => {
+  it('names each colour in the chosen language (unique accessible names)', async () => {
+    const { MarkSetting } = await import('../../../components/popup/MarkSetting');
+    const root = mount(<MarkSetting lang="zh-Hant" actions={{ load: async () => null, save: async () => true }} />);
+    const names = [...root.querySelectorAll('input[type=radio]')].map((r) => r.getAttribute('aria-label'));
+    expect(names).toEqual(['綠色', '藍色', '紫色', '粉紅色', '橙色', '灰色']);
+  });
+});
