@@ -19,6 +19,7 @@ import { StepList } from './StepList';
 import { SuspiciousNotice } from './SuspiciousNotice';
 import { TiedAccounts } from './TiedAccounts';
 import { TrustBanner } from './TrustBanner';
+import { TurnOffMenu } from './TurnOffMenu';
 import { LANGUAGE_NAMES } from '../utils/language';
 
 
@@ -114,15 +115,9 @@ class Header extends Component<Props, { menu: boolean }> {
           </button>
         </div>
         {menu ? (
-          <div class="menu">
-            <button type="button" onClick={() => actions.turnOff('site')}>
-              {t('turnOffSite', lang)}
-            </button>
-            <button type="button" onClick={() => actions.turnOff('everywhere')}>
-              {t('turnOffEverywhere', lang)}
-            </button>
+          <TurnOffMenu state={state} actions={actions}>
             <ResetButton lang={lang} onReset={actions.reset} />
-          </div>
+          </TurnOffMenu>
         ) : null}
       </header>
     );

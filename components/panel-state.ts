@@ -47,6 +47,8 @@ export interface PanelActions {
   showTarget(): void;
   hideHighlight(): void;
   turnOff(scope: 'site' | 'everywhere'): void;
+  /** Asks the background to open the settings page (issue 14). */
+  openSettings(): void;
   dismissNotice(): void;
   printChecklist(): void;
 }

@@ -23,6 +23,16 @@ import { onTabUpdated } from '../utils/tab-navigation';
 // The built files of the content scripts (WXT names them after their entrypoints).
 const FILES = { panel: ['content-scripts/panel.js'], guard: ['content-scripts/guard.js'], probe: ['content-scripts/probe.js'] };
 
+/** Our settings (options) page, or the welcome page, in a tab. */
+async function openPage(page: 'options' | 'welcome'): Promise<void> {
+  // Firefox for Android has openOptionsPage too; a browser without it gets the page in a new tab.
+  if (page === 'options' && browser.runtime.openOptionsPage) {
+    await browser.runtime.openOptionsPage();
+    return;
+  }
+  await browser.tabs.create({ url: browser.runtime.getURL(page === 'options' ? '/options.html' : '/welcome.html') });
+}
+
 function area(a: Browser.storage.StorageArea | undefined): StorageAreaLike | null {
   if (!a) return null;
   return {
@@ -105,6 +115,7 @@ export default defineBackground(() => {
     },
     uiLanguage,
     sites,
+    openPage,
     markArea: area(browser.storage?.local),
     // Without the "tabs" permission the address is there only where we have host access (or activeTab).
     async tabUrl(tabId) {
@@ -160,6 +171,8 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    // A fresh install opens the welcome page (issue 14); an update or a browser update opens nothing.
+    if (reason === 'install') void openPage('welcome').catch(() => undefined);
     // Firefox injects content scripts into open tabs itself; doing it again would run them twice.
     if (import.meta.env.FIREFOX || (reason !== 'install' && reason !== 'update')) return;
     const scripting = browser.scripting;

@@ -68,7 +68,9 @@ export type ToBackground =
   | { type: 'page-fight' }
   // The user's personal mark (utils/mark.ts): the panel and the popup read it, only the popup sets it.
   | { type: 'get-mark' }
-  | { type: 'set-mark'; mark: PersonalMark | null };
+  | { type: 'set-mark'; mark: PersonalMark | null }
+  // The panel's "Settings" and the popup's "Read the full guide" (issue 14): the background opens our page.
+  | { type: 'open-page'; page: 'options' | 'welcome' };
 
 /**
  * The background's answer to a ToBackground message, as it crosses the wire: the value (its type

@@ -139,7 +139,7 @@ function isStorableLabel(value: unknown): value is string {
 // Defaults
 
 export function defaultSettings(): Settings {
-  return { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false, enabledSites: [], lookalikeWarning: false };
+  return { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false, enabledSites: [], lookalikeWarning: false, fieldWarnings: true };
 }
 
 export function defaultProgress(): ProgressV1 {
@@ -265,7 +265,7 @@ function readCarrier(value: unknown): CarrierProgress {
 
 const SETTINGS_KEYS = ['language', 'disabledEverywhere', 'disabledHosts', 'collapsed'] as const;
 /** Added after version 1 was first stored: absent means the default (no reset), present must be valid. */
-const LATER_SETTINGS_KEYS = ['enabledSites', 'lookalikeWarning'] as const;
+const LATER_SETTINGS_KEYS = ['enabledSites', 'lookalikeWarning', 'fieldWarnings'] as const;
 
 function readEnabledSites(value: unknown): EnabledSite[] {
   if (!Array.isArray(value) || value.length > MAX_ENABLED_SITES) fail();
@@ -293,6 +293,7 @@ function readSettings(value: unknown): Settings {
   if (o.language !== null && !isLanguage(o.language)) fail();
   if (typeof o.disabledEverywhere !== 'boolean' || typeof o.collapsed !== 'boolean') fail();
   if (hasOwn(value, 'lookalikeWarning') && typeof value.lookalikeWarning !== 'boolean') fail();
+  if (hasOwn(value, 'fieldWarnings') && typeof value.fieldWarnings !== 'boolean') fail();
   return {
     language: o.language,
     disabledEverywhere: o.disabledEverywhere,
@@ -300,6 +301,7 @@ function readSettings(value: unknown): Settings {
     collapsed: o.collapsed,
     enabledSites: hasOwn(value, 'enabledSites') ? readEnabledSites(value.enabledSites) : [],
     lookalikeWarning: value.lookalikeWarning === true,
+    fieldWarnings: value.fieldWarnings !== false,
   };
 }
 
@@ -514,6 +516,7 @@ function patchSettings(settings: Settings, patch: unknown): Settings | null {
         break;
       case 'disabledEverywhere':
       case 'collapsed':
+      case 'fieldWarnings':
         if (typeof value !== 'boolean') return null;
         next[key] = value;
         break;

@@ -266,6 +266,11 @@ export interface Settings {
   enabledSites: EnabledSite[];
   /** "Warn me on sites that imitate my carrier" (backed by the optional permission for all sites). */
   lookalikeWarning: boolean;
+  /**
+   * The field guard's warnings (beside a card-number, password, one-time-code or ID box) on the
+   * guide's sites. On unless the user turns them off in settings; turning the guide off leaves them on.
+   */
+  fieldWarnings: boolean;
 }
 
 export interface Progress {

@@ -1,8 +1,9 @@
-// The personal mark in the popup (issue 16, item 2): pick a word and a colour that only the real
-// panel shows. Until the welcome and settings pages exist (issue 14), this is where it is set.
+// The personal mark chooser (issue 16, item 2): pick a word and a colour that only the real
+// panel shows. Set on the welcome page and in settings (issue 14).
 import { useEffect, useState } from 'preact/hooks';
 import { MARK_COLORS, parseMark, type PersonalMark } from '../../utils/mark';
 import type { Language } from '../../utils/types';
+import { pg } from '../pages/texts';
 import { pt } from './texts';
 
 export interface MarkActions {
@@ -22,6 +23,8 @@ export function MarkSetting({ lang, actions }: { lang: Language; actions: MarkAc
     });
   }, []);
   const mark = parseMark({ word, color });
+  // Each colour by its name (in MARK_COLORS' order), so a screen reader says "Green", not "#0a6e5c".
+  const colorNames = pg('markColorNames', lang).split(',');
   return (
     <section class="mark-setting" aria-labelledby="mark-title">
       <h2 id="mark-title">{pt('markTitle', lang)}</h2>
@@ -31,12 +34,12 @@ export function MarkSetting({ lang, actions }: { lang: Language; actions: MarkAc
         <input type="text" maxLength={16} value={word} data-mark-word onInput={(e) => (setWord((e.currentTarget as HTMLInputElement).value), setSaved(false))} />
       </label>
       <div class="row" role="radiogroup" aria-label={pt('markTitle', lang)}>
-        {MARK_COLORS.map((c) => (
+        {MARK_COLORS.map((c, i) => (
           <input
             key={c}
             type="radio"
             name="mark-color"
-            aria-label={c}
+            aria-label={colorNames[i] ?? c}
             data-mark-color={c}
             checked={c === color}
             style={{ accentColor: c, outline: `3px solid ${c}` }}

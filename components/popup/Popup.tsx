@@ -1,4 +1,5 @@
-// The toolbar popup: this tab's carrier and progress, open/collapse the panel, language, reset.
+// The toolbar popup: this tab's carrier and progress, open/collapse the panel, whether the guide is
+// off (and the way back on), the full guide and settings, the official sites, language, reset.
 // It only renders; entrypoints/popup/main.tsx talks to the background.
 import { stepsDoneCount } from '../../utils/step-state';
 import { useState } from 'preact/hooks';
@@ -7,9 +8,11 @@ import type { EnableCheck } from '../../utils/enable-risk';
 import { GUIDE, localize } from '../../utils/guide';
 import type { ProgressState, StorageNotice } from '../../utils/messages';
 import { cardOf } from '../../utils/progress';
+import { guideOff } from '../../utils/guide-off';
 import { STEP_IDS, type CarrierId, type Language, type SiteTrust } from '../../utils/types';
+import { Shortcut } from '../pages/Shortcut';
+import { pg } from '../pages/texts';
 import { LanguageChoice } from './LanguageChoice';
-import { MarkSetting, type MarkActions } from './MarkSetting';
 import { NotOfficial } from './NotOfficial';
 import { ResetControl } from './ResetControl';
 import { SiteAccess, type SiteActions } from './SiteAccess';
@@ -30,6 +33,10 @@ export interface PopupView {
   loaded?: boolean;
   /** The tab's page keeps hiding the panel (issue 16). */
   fighting?: boolean;
+  /** The tab's host name (where we may read it), to tell whether the guide is off on it. */
+  host?: string | null;
+  /** The panel's keyboard shortcut; '' when none is set, null when the browser has none; undefined: unknown. */
+  shortcut?: string | null;
 }
 
 export interface PopupActions {
@@ -39,8 +46,8 @@ export interface PopupActions {
   reset(): void;
   /** Enabled sites and the look-alike warning; absent in views that do not offer them. */
   sites?: SiteActions;
-  /** The personal mark (issue 16); absent in views that do not offer it. */
-  mark?: MarkActions;
+  /** Turns the guide back on here and everywhere (issue 14); absent in views that do not offer it. */
+  turnOn?(): void;
 }
 
 const NOTICE_TEXT: Record<StorageNotice, PopupTextKey> = {
@@ -77,6 +84,24 @@ function Progress({ view, carrier }: { view: PopupView; carrier: CarrierId }) {
         <progress max={Math.max(known.size, 1)} value={ticked} aria-labelledby="checklist-ticked" />
       </li>
     </ul>
+  );
+}
+
+/** The guide is off here or everywhere: said plainly, with what still watches and the way back on. */
+function GuideOffNotice({ view, actions }: { view: PopupView; actions: PopupActions }) {
+  const settings = view.progress?.progress.settings;
+  const off = guideOff(settings, view.host);
+  if (!off || !settings) return null;
+  const fields = pg(settings.fieldWarnings ? 'fieldsStateOn' : 'fieldsStateOff', view.lang);
+  return (
+    <section class="guide-off notice" aria-labelledby="guide-off-title" data-guide-off={off}>
+      <p id="guide-off-title">{pg(off === 'everywhere' ? 'popupOffEverywhere' : 'popupOffSite', view.lang, { fields })}</p>
+      {actions.turnOn ? (
+        <button type="button" class="primary" data-guide-on="" onClick={actions.turnOn}>
+          {pg('turnOnGuide', view.lang)}
+        </button>
+      ) : null}
+    </section>
   );
 }
 
@@ -123,7 +148,27 @@ export function Popup({ view, actions }: { view: PopupView; actions: PopupAction
         </section>
       ) : null}
 
+      <GuideOffNotice view={view} actions={actions} />
+
       {trust !== 'official' ? <NotOfficial lang={lang} /> : null}
+
+      <section class="more" aria-labelledby="more-title">
+        <h2 id="more-title">{pg('moreTitle', lang)}</h2>
+        <ul class="links">
+          <li>
+            <a href="/welcome.html" target="_blank" data-open-guide="">
+              {pg('openGuide', lang)}
+            </a>
+          </li>
+          <li>
+            <a href="/options.html" target="_blank" data-open-settings="">
+              {pg('openSettings', lang)}
+            </a>
+            <p class="muted">{pg('settingsExplain', lang)}</p>
+          </li>
+        </ul>
+        <Shortcut lang={lang} keys={view.shortcut} />
+      </section>
 
       {actions.sites && view.progress ? (
         <SiteAccess
@@ -136,8 +181,6 @@ export function Popup({ view, actions }: { view: PopupView; actions: PopupAction
       ) : null}
 
       <LanguageChoice lang={lang} chosen={view.progress?.progress.settings.language ?? null} onChange={actions.setLanguage} />
-
-      {actions.mark ? <MarkSetting lang={lang} actions={actions.mark} /> : null}
 
       {carrier && view.progress ? <ResetControl lang={lang} carrierName={carrierName} onReset={actions.reset} /> : null}
     </div>

@@ -2,11 +2,11 @@
 // It only renders and calls `actions`; entrypoints/popup/main.tsx asks the browser for the
 // permission synchronously inside the click handler that calls them (before any await).
 import { useState } from 'preact/hooks';
-import { CARRIERS, carrierById } from '../../utils/carriers';
+import { CARRIER_IDS, CARRIERS, carrierById } from '../../utils/carriers';
 import type { EnableCheck } from '../../utils/enable-risk';
 import { localize } from '../../utils/guide';
-import { CARRIER_IDS } from '../../utils/carriers';
 import type { CarrierId, EnabledSite, Language } from '../../utils/types';
+import { pg } from '../pages/texts';
 import { pt } from './texts';
 
 export type SiteResult = 'done' | 'pending' | 'refused';
@@ -105,14 +105,20 @@ export function SiteAccess({
   const [lookalikeRefused, setLookalikeRefused] = useState(false);
   const enabledHere = check?.ok ? sites.some((s) => s.origin === check.origin) : false;
   const known = new Set(CARRIERS.map((c) => c.id));
+  // Three parts, each under a heading that says what it governs (issue 14): this tab's site, the
+  // sites the user enabled, and the look-alike warning, which is a setting for all sites.
   return (
-    <section class="site-access" aria-labelledby="site-access-title">
-      <h2 id="site-access-title">{pt('siteTitle', lang)}</h2>
-      {check?.ok && !enabledHere ? <EnableSite key={check.origin} lang={lang} check={check} actions={actions} /> : null}
+    <div class="site-access">
+      {check?.ok && !enabledHere ? (
+        <section aria-labelledby="site-access-title">
+          <h2 id="site-access-title">{pt('siteTitle', lang)}</h2>
+          <EnableSite key={check.origin} lang={lang} check={check} actions={actions} />
+        </section>
+      ) : null}
 
       {sites.length > 0 ? (
-        <>
-          <h3 id="enabled-sites-title">{pt('enabledSitesTitle', lang)}</h3>
+        <section aria-labelledby="enabled-sites-title">
+          <h2 id="enabled-sites-title">{pt('enabledSitesTitle', lang)}</h2>
           <ul class="enabled-sites" aria-labelledby="enabled-sites-title">
             {sites.map((s) => (
               <li key={s.origin} data-enabled-origin={s.origin} data-carrier={s.carrier}>
@@ -124,25 +130,28 @@ export function SiteAccess({
               </li>
             ))}
           </ul>
-        </>
+        </section>
       ) : null}
 
-      <label class="lookalike">
-        <input
-          type="checkbox"
-          data-lookalike-setting
-          checked={lookalikeWarning}
-          onChange={(e) => {
-            const on = (e.currentTarget as HTMLInputElement).checked;
-            setLookalikeRefused(false);
-            // Straight from the change event: turning it on asks for access to all sites first thing.
-            void actions.setLookalike(on).then((r) => setLookalikeRefused(on && r === 'refused'));
-          }}
-        />{' '}
-        {pt('lookalikeSetting', lang)}
-      </label>
-      <p class="muted">{pt('lookalikeNote', lang)}</p>
-      {lookalikeRefused ? <p class="notice" role="status">{pt('lookalikeRefused', lang)}</p> : null}
-    </section>
+      <section aria-labelledby="lookalike-title">
+        <h2 id="lookalike-title">{pg('lookalikeTitle', lang)}</h2>
+        <label class="lookalike">
+          <input
+            type="checkbox"
+            data-lookalike-setting
+            checked={lookalikeWarning}
+            onChange={(e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              setLookalikeRefused(false);
+              // Straight from the change event: turning it on asks for access to all sites first thing.
+              void actions.setLookalike(on).then((r) => setLookalikeRefused(on && r === 'refused'));
+            }}
+          />{' '}
+          {pt('lookalikeSetting', lang)}
+        </label>
+        <p class="muted">{pt('lookalikeNote', lang)}</p>
+        {lookalikeRefused ? <p class="notice" role="status">{pt('lookalikeRefused', lang)}</p> : null}
+      </section>
+    </div>
   );
 }

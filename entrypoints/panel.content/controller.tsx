@@ -307,6 +307,7 @@ export async function startPanel(site: PageSite): Promise<void> {
       update({ kind: 'settings', patch });
     },
     dismissNotice: () => store.set({ notice: null }),
+    openSettings: () => void send({ type: 'open-page', page: 'options' }),
     printChecklist: () => void send({ type: 'open-checklist', carrier: carrier.id, lang: store.get().lang }),
   };
 

@@ -33,6 +33,11 @@ export function startFieldController({ host, root, store, signal }: Options) {
         store.set({ field: fromFrame });
         return null;
       }
+      // Field warnings turned off in settings (issue 14): no message, no callout.
+      if (store.get().progress?.settings.fieldWarnings === false) {
+        store.set({ field: null });
+        return null;
+      }
       const severity = severityOf(kind);
       store.set({ field: { kind, severity } });
       return { severity, ...fieldMessageText(kind, severity, store.get().lang) };

@@ -4,28 +4,16 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { isProgressState, panelShortcut, send } from '../../components/pages/runtime';
+import { createSiteActions } from '../../components/pages/site-actions';
 import { Popup, type PopupActions, type PopupView } from '../../components/popup/Popup';
 import { pt } from '../../components/popup/texts';
-import type { ReplyOf } from '../../utils/background/protocol';
+import { turnOnPatch } from '../../utils/guide-off';
 import { languageFromTag } from '../../utils/language';
-import type { ProgressAction, ProgressState, ToBackground } from '../../utils/messages';
+import type { ProgressAction, ProgressState } from '../../utils/messages';
 import { checkEnable } from '../../utils/enable-risk';
-import { createSend } from '../../utils/send';
-import { ALL_SITES, officialSite, originPattern } from '../../utils/site-trust';
-import type { SiteResult } from '../../components/popup/SiteAccess';
+import { officialSite } from '../../utils/site-trust';
 import type { Language } from '../../utils/types';
-
-const sendMessage = createSend(browser.runtime);
-
-/** The background's answer, or null when it refused or did not answer: the popup shows what it has. */
-async function send<M extends ToBackground>(msg: M): Promise<ReplyOf<M['type']> | null> {
-  const reply = await sendMessage(msg);
-  return reply.ok ? reply.value : null;
-}
-
-function isProgressState(value: unknown): value is ProgressState {
-  return !!value && typeof value === 'object' && 'progress' in value && 'notice' in value;
-}
 
 const params = new URLSearchParams(location.search);
 /** Opened in a tab of its own (tests): it names the tab it is about and stays open after a command. */
@@ -56,6 +44,14 @@ async function currentTab(): Promise<{ id: number | null; url: string | null; in
   }
 }
 
+function hostOf(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
+}
+
 const browserLang: Language = languageFromTag(navigator.language) ?? 'en';
 
 function App() {
@@ -73,7 +69,8 @@ function App() {
       const reply = tab.id !== null ? await send({ type: 'get-tab-state', tabId: tab.id }) : null;
       const progress = reply?.progress ?? (await send({ type: 'get-progress' }));
       const page = reply?.page ?? null;
-      setView({
+      setView((v) => ({
+        ...v,
         lang: (isProgressState(progress) ? progress.progress.settings.language : null) ?? browserLang,
         tabId: tab.id,
         // The background decides from the tab's current address (issue 16); the URL fills in when it did not answer.
@@ -84,8 +81,10 @@ function App() {
         site: tab.url && !site ? checkEnable(tab.url) : null,
         loaded: true,
         fighting: reply?.fighting === true,
-      });
+        host: hostOf(tab.url),
+      }));
     })();
+    void panelShortcut().then((shortcut) => setView((v) => ({ ...v, shortcut })));
   }, []);
 
   useEffect(() => {
@@ -105,41 +104,7 @@ function App() {
   const refresh = () => void send(view.tabId !== null ? { type: 'get-progress', tabId: view.tabId } : { type: 'get-progress' }).then(showProgress);
 
   const actions: PopupActions = {
-    sites: {
-      enableSite(origin, carrier): Promise<SiteResult> {
-        // Tell the background first (not awaited) which carrier the user picked: if this popup
-        // closes while the browser's prompt is open, the background finishes on permissions.onAdded.
-        const msg = { type: 'enable-site', origin, carrier } as const;
-        void send(msg);
-        // Synchronously, inside the click's user gesture: no await may come before this call.
-        const request = browser.permissions.request({ origins: [originPattern(origin)] });
-        return request
-          .then(async (granted) => {
-            if (!granted) return 'refused' as const;
-            const reply = await send(msg);
-            return reply?.ok ? ('done' as const) : ('pending' as const);
-          })
-          .catch(() => 'refused' as const)
-          .finally(refresh);
-      },
-      disableSite(origin) {
-        void send({ type: 'disable-site', origin }).then(refresh);
-      },
-      setLookalike(on): Promise<SiteResult> {
-        if (!on) return send({ type: 'set-lookalike', on: false }).then(() => 'done' as const).finally(refresh);
-        void send({ type: 'set-lookalike', on: true });
-        // Synchronously, inside the change event's user gesture.
-        const request = browser.permissions.request({ origins: [ALL_SITES] });
-        return request
-          .then(async (granted) => {
-            if (!granted) return 'refused' as const;
-            const reply = await send({ type: 'set-lookalike', on: true });
-            return reply?.ok ? ('done' as const) : ('pending' as const);
-          })
-          .catch(() => 'refused' as const)
-          .finally(refresh);
-      },
-    },
+    sites: createSiteActions(refresh),
     async command(command) {
       if (view.tabId === null) return false;
       const reply = await send({ type: 'panel-command', tabId: view.tabId, command });
@@ -149,9 +114,9 @@ function App() {
       return ok;
     },
     setLanguage: (language) => update({ kind: 'settings', patch: { language } }),
-    mark: {
-      load: () => send({ type: 'get-mark' }).then((r) => r?.mark ?? null),
-      save: (mark) => send({ type: 'set-mark', mark }).then((r) => r?.ok === true),
+    turnOn() {
+      const settings = view.progress?.progress.settings;
+      if (settings) update({ kind: 'settings', patch: turnOnPatch(settings, view.host ?? null) });
     },
     reset() {
       if (view.carrier) update({ kind: 'reset', carrier: view.carrier });

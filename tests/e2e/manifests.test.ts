@@ -36,4 +36,11 @@ describe.each(BUILDS)('built manifest $dir', ({ dir, version }) => {
     for (const s of scripts) expect([...s.matches].sort()).toEqual([...officialMatchPatterns()].sort());
     expect(existsSync(join(ROOT, '.output', dir, 'content-scripts', 'probe.js'))).toBe(true);
   });
+
+  it('has a settings page and the welcome page; the Firefox build declares Firefox for Android (issue 14)', () => {
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    expect(manifest.options_ui?.page).toBe('options.html');
+    for (const page of ['options.html', 'welcome.html', 'popup.html']) expect(existsSync(join(ROOT, '.output', dir, page)), page).toBe(true);
+    if (version === 2) expect(manifest.browser_specific_settings?.gecko_android?.strict_min_version).toBe('142.0');
+  });
 });

@@ -55,6 +55,7 @@ describe('settings for sites (migration-safe)', () => {
       { enabledSites: [{ origin: 'https://a.example', carrier: 'other' }, { origin: 'https://a.example', carrier: 'cmhk' }] },
       { enabledSites: 'https://a.example' },
       { lookalikeWarning: 'yes' },
+      { fieldWarnings: 'yes' },
       { somethingElse: true },
     ]) {
       expect(parseProgress({ version: 1, carriers: {}, settings: { ...base, ...extra } }).notice).toBe('reset-corrupt');
@@ -64,6 +65,7 @@ describe('settings for sites (migration-safe)', () => {
     expect(unknown.notice).toBe('dropped-unknown');
     expect(unknown.progress.settings.enabledSites).toEqual([]);
     const ok = { ...base, enabledSites: [{ origin: 'http://a.example', carrier: 'cmhk' }], lookalikeWarning: true };
-    expect(parseProgress({ version: 1, carriers: {}, settings: ok }).progress.settings).toEqual(ok);
+    // Field warnings (issue 14), added later still: absent means on.
+    expect(parseProgress({ version: 1, carriers: {}, settings: ok }).progress.settings).toEqual({ ...ok, fieldWarnings: true });
   });
 });

@@ -16,7 +16,7 @@ const progress: ProgressV1 = {
       cards: { main: { label: 'Main', checklist: ['decide'], stepsDone: ['sign-in'], stepsReached: ['sign-in'], ...NEW_CARD } },
     },
   },
-  settings: { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false, enabledSites: [], lookalikeWarning: false },
+  settings: { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false, enabledSites: [], lookalikeWarning: false, fieldWarnings: true },
 };
 
 function state(patch: Partial<PanelState> = {}): PanelState {
@@ -51,6 +51,7 @@ function actions(): PanelActions {
     showTarget: vi.fn(),
     hideHighlight: vi.fn(),
     turnOff: vi.fn(),
+    openSettings: vi.fn(),
     dismissNotice: vi.fn(),
     printChecklist: vi.fn(),
     setRoute: vi.fn(),
@@ -251,6 +252,35 @@ describe('Panel', () => {
     await vi.waitFor(() => expect(button(el, /Reset progress/)).toBeDefined());
     button(el, /⋯/).click();
     await vi.waitFor(() => expect(el.textContent).not.toMatch(/Turn off on this site/));
+  });
+
+  it('turning off asks first, says what stops, what keeps watching and how to undo (issue 14)', async () => {
+    const { el, a } = mount(state());
+    button(el, /⋯/).click();
+    await vi.waitFor(() => expect(el.textContent).toMatch(/Turn off everywhere/));
+    button(el, /Turn off everywhere/).click();
+    await vi.waitFor(() => expect(el.querySelector('[data-turn-off-confirm="everywhere"]')).not.toBeNull());
+    expect(a.turnOff).not.toHaveBeenCalled();
+    const ask = el.querySelector('[data-turn-off-confirm]')!;
+    expect(ask.getAttribute('role')).toBe('group');
+    expect(ask.textContent).toMatch(/stop showing on every carrier site/);
+    expect(ask.querySelector('[data-off-fields="on"]')?.textContent).toMatch(/Field warnings keep watching/);
+    expect(ask.textContent).toMatch(/Turn the guide back on/);
+    expect(document.activeElement?.textContent).toBe('Keep the guide on');
+    button(el, /Keep the guide on/).click();
+    await vi.waitFor(() => expect(el.querySelector('[data-turn-off-confirm]')).toBeNull());
+    button(el, /Turn off on this site/).click();
+    await vi.waitFor(() => expect(el.querySelector('[data-turn-off-yes="site"]')).not.toBeNull());
+    (el.querySelector('[data-turn-off-yes="site"]') as HTMLButtonElement).click();
+    expect(a.turnOff).toHaveBeenCalledWith('site');
+  });
+
+  it("the menu's Settings asks for the settings page", async () => {
+    const { el, a } = mount(state());
+    button(el, /⋯/).click();
+    await vi.waitFor(() => expect(el.querySelector('[data-open-settings]')).not.toBeNull());
+    (el.querySelector('[data-open-settings]') as HTMLButtonElement).click();
+    expect(a.openSettings).toHaveBeenCalled();
   });
 
   it('adds a card under the name typed, trimmed, and closes the form', async () => {

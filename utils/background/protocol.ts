@@ -11,6 +11,7 @@
 // frame 0 only, never to the page); classify-field(s) and probe from any frame; the popup's
 // commands from extension pages only; progress, texts, the mark and the checklist from both.
 import { badgeFor, fightBadge } from '../badge';
+import { guideOff } from '../guide-off';
 import { detectRequest, parseDetectRequest } from '../detect/remote';
 import { classifyBatch, classifyRequest, parseClassifyBatch, parseClassifyRequest } from '../fields/remote';
 import { isLanguage, pickLanguage } from '../language';
@@ -25,7 +26,7 @@ import { broadcastProgress } from './broadcast';
 import type { RouterDeps, SenderLike } from './deps';
 import { currentPage, verifiedState } from './page-trust';
 import { incognitoOf, incognitoOfTab } from './senders';
-import { languageFor } from './tab-badge';
+import { languageFor, refreshBadges, settingsFor } from './tab-badge';
 import type { TabEntry } from './tab-registry';
 import { isFieldKind, isObject, isTabId, optionalTabId, parsePageState, parseSignals } from './validate';
 
@@ -104,6 +105,7 @@ export const PROTOCOL = {
       const incognito = await incognitoOf(sender, popupTabId(msg, ctx), deps);
       const state = await deps.store.apply(msg.action, { incognito });
       await broadcastProgress(state, incognito, deps);
+      if (msg.action.kind === 'settings') await refreshBadges(state.progress.settings, incognito, deps);
       return state;
     },
   }),
@@ -126,8 +128,9 @@ export const PROTOCOL = {
       // The same document keeps its fight on record (and its mark on the icon).
       if (before?.fighting && before.documentId === entry.documentId && before.host === entry.host) entry.fighting = true;
       await deps.tabs.set(tab, entry);
-      const lang = await languageFor(incognito, deps);
-      await deps.setBadge(tab, entry.fighting ? fightBadge(lang) : badgeFor(state, lang)).catch(() => undefined);
+      const settings = await settingsFor(incognito, deps);
+      const lang = settings?.language ?? deps.uiLanguage;
+      await deps.setBadge(tab, entry.fighting ? fightBadge(lang) : badgeFor(state, lang, guideOff(settings, entry.host))).catch(() => undefined);
       return ok;
     },
   }),
@@ -143,8 +146,10 @@ export const PROTOCOL = {
       const opener = openerOf(sender);
       const entry = await deps.tabs.get(isTabId(opener) ? opener : tab);
       if (!entry) return REJECT;
+      // Field warnings the user turned off in settings (issue 14): no verdict, so no callout in the frame.
+      const warningsOff = (await settingsFor(entry.incognito, deps))?.fieldWarnings === false;
       const severity =
-        msg.kind === null
+        msg.kind === null || warningsOff
           ? null
           : deps.fieldSeverity(msg.kind, { trust: entry.state.trust, step: isTabId(opener) ? null : entry.state.step, verificationPage: false });
       try {
@@ -304,6 +309,24 @@ export const PROTOCOL = {
       if (!deps.markArea) return REJECT;
       try {
         await deps.markArea.set({ [MARK_KEY]: msg.mark });
+        return ok;
+      } catch {
+        return { ok: false };
+      }
+    },
+  }),
+
+  // The panel's "Settings" (top frame) and our own pages; never a frame of the page.
+  'open-page': route({
+    from: ['page', 'top'],
+    parse: (m) => {
+      const page: 'options' | 'welcome' | null = m.page === 'options' ? 'options' : m.page === 'welcome' ? 'welcome' : null;
+      return page ? { type: 'open-page' as const, page } : null;
+    },
+    handle: async (msg, { deps }): Promise<{ ok: boolean } | typeof REJECT> => {
+      if (!deps.openPage) return REJECT;
+      try {
+        await deps.openPage(msg.page);
         return ok;
       } catch {
         return { ok: false };

@@ -152,7 +152,9 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Laun
         const page = await launchedBrowser.newPage();
         const deadline = Date.now() + 10_000;
         for (;;) {
-          const fresh = (await launchedRdp.listTabs()).filter((t) => !known.has(t.actor));
+          // Our own pages (the welcome page the add-on opens on install, pages a test opens through
+          // the background) are not the blank tab asked for here.
+          const fresh = (await launchedRdp.listTabs()).filter((t) => !known.has(t.actor) && !(t.url ?? '').startsWith('moz-extension://'));
           if (fresh.length === 1) {
             known.add(fresh[0]!.actor);
             tabs.set(page, await launchedRdp.tab(fresh[0]!));

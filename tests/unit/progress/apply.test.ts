@@ -143,12 +143,16 @@ describe('applyAction', () => {
       collapsed: true,
       enabledSites: [],
       lookalikeWarning: false,
+      fieldWarnings: true,
     });
     const q = applyAction(p, { kind: 'settings', patch: { language: null } });
     expect(q.settings.language).toBeNull();
+    // Field warnings: their own switch (issue 14), a boolean only.
+    expect(applyAction(p, { kind: 'settings', patch: { fieldWarnings: false } }).settings.fieldWarnings).toBe(false);
     for (const patch of [
       { language: 'fr' },
       { collapsed: 'yes' },
+      { fieldWarnings: 'off' },
       { disabledHosts: ['https://www.cuniq.com/'] },
       { disabledHosts: 'www.cuniq.com' },
       { phone: '91234567' },

@@ -39,6 +39,7 @@ function sample(): ProgressV1 {
       collapsed: true,
       enabledSites: [{ origin: 'https://practice.example', carrier: 'other' }],
       lookalikeWarning: true,
+      fieldWarnings: false,
     },
   };
 }
@@ -95,6 +96,7 @@ describe('parseProgress', () => {
     ['a card with an extra key', changed((p) => (p.carriers.cmhk.cards.work.number = '91234567'))],
     ['a bad language', changed((p) => (p.settings.language = 'fr'))],
     ['a non-boolean setting', changed((p) => (p.settings.collapsed = 'yes'))],
+    ['a non-boolean field-warnings setting', changed((p) => (p.settings.fieldWarnings = 'off'))],
     ['a disabled host that is a URL', changed((p) => p.settings.disabledHosts.push('https://www.hk.chinamobile.com/path?q=1'))],
     ['a missing setting', changed((p) => delete p.settings.disabledEverywhere)],
   ])('resets %s with a corrupt notice', (_name, raw) => {
@@ -148,6 +150,12 @@ describe('card labels', () => {
 });
 
 describe('migrate', () => {
+  it('field warnings, added later, are on when absent (no reset)', () => {
+    const { progress, notice } = parseProgress(changed((p) => delete p.settings.fieldWarnings));
+    expect(notice).toBeNull();
+    expect(progress.settings.fieldWarnings).toBe(true);
+  });
+
   it('leaves the current version and unknown shapes alone', () => {
     expect(migrate(sample())).toBeNull();
     expect(migrate({ version: 7 })).toBeNull();

@@ -1,0 +1,48 @@
+// What the extension's own pages (popup, welcome, settings) ask of the browser: messages to the
+// background, and the keyboard shortcut. Every call degrades where a browser lacks the API
+// (Firefox for Android has no `commands`).
+import { browser } from 'wxt/browser';
+import type { ReplyOf } from '../../utils/background/protocol';
+import type { ProgressState, ToBackground } from '../../utils/messages';
+import { languageFromTag } from '../../utils/language';
+import { createSend } from '../../utils/send';
+import type { Language } from '../../utils/types';
+
+const sendMessage = createSend(browser.runtime);
+
+/** The background's answer (typed by the protocol's table), or null when it refused or did not answer: a page shows what it has. */
+export async function send<M extends ToBackground>(msg: M): Promise<ReplyOf<M['type']> | null> {
+  const reply = await sendMessage(msg);
+  return reply.ok ? reply.value : null;
+}
+
+export function isProgressState(value: unknown): value is ProgressState {
+  return !!value && typeof value === 'object' && 'progress' in value && 'notice' in value;
+}
+
+/** The language the user chose, else the browser's. */
+export function pageLanguage(state: ProgressState | null): Language {
+  return state?.progress.settings.language ?? languageFromTag(navigator.language) ?? 'en';
+}
+
+/**
+ * The shortcut that focuses the panel: its keys, '' when the user removed it, or null when this
+ * browser has no extension shortcuts at all (Firefox for Android).
+ */
+export async function panelShortcut(): Promise<string | null> {
+  const commands = (browser as { commands?: { getAll?(): Promise<{ name?: string; shortcut?: string }[]> } }).commands;
+  if (!commands?.getAll) return null;
+  try {
+    const all = await commands.getAll();
+    return all.find((c) => c.name === 'focus-panel')?.shortcut ?? '';
+  } catch {
+    return null;
+  }
+}
+
+/** Calls `changed` whenever the extension's stored data changes (a switch flipped in the popup or a panel). */
+export function onStoredChange(changed: () => void): () => void {
+  const listener = () => changed();
+  browser.storage?.onChanged?.addListener(listener);
+  return () => browser.storage?.onChanged?.removeListener(listener);
+}
