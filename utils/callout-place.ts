@@ -27,7 +27,7 @@ export interface PlaceInput {
 }
 
 /** Gap between field and callout; least distance to the viewport's edges; the callout's widths. */
-export const GAP = 8;
+const GAP = 8;
 export const MARGIN = 8;
 export const MAX_WIDTH = 300;
 export const MIN_WIDTH = 180;
@@ -36,20 +36,20 @@ export function overlaps(a: Rect, b: Rect): boolean {
   return a.w > 0 && a.h > 0 && b.w > 0 && b.h > 0 && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-/** Every candidate place, most preferred first (all inside the viewport). */
-export function candidates({ field: f, next, vw, vh, heightAt }: PlaceInput): Rect[] {
+/** Every candidate place, most preferred first (inside the viewport when one fits there). */
+function candidates({ field: f, next, vw, vh, heightAt }: PlaceInput): Rect[] {
   const out: Rect[] = [];
   const fits = (r: Rect): void => {
     if (r.x >= MARGIN && r.y >= MARGIN && r.x + r.w <= vw - MARGIN && r.y + r.h <= vh - MARGIN) out.push(r);
   };
   // Beside the field: as wide as the room there allows (down to MIN_WIDTH); top-aligned with the
-  // field, else bottom-aligned, else slid into the viewport.
+  // field, else bottom-aligned.
   const beside = (room: number, xOf: (w: number) => number): void => {
     const w = Math.min(MAX_WIDTH, room);
     if (w < MIN_WIDTH) return;
     const h = heightAt(w);
     const x = xOf(w);
-    for (const y of [f.y, f.y + f.h - h, Math.min(Math.max(f.y, MARGIN), vh - MARGIN - h)]) fits({ x, y, w, h });
+    for (const y of [f.y, f.y + f.h - h]) fits({ x, y, w, h });
   };
   beside(vw - MARGIN - (f.x + f.w + GAP), () => f.x + f.w + GAP);
   beside(f.x - GAP - MARGIN, (w) => f.x - GAP - w);
@@ -61,13 +61,14 @@ export function candidates({ field: f, next, vw, vh, heightAt }: PlaceInput): Re
   if (next) rows.push(next.y + next.h + GAP, next.y - GAP - h);
   rows.push(vh - MARGIN - h, MARGIN);
   for (const y of rows) fits({ x, y, w, h });
+  // A viewport too small for all of them (a tiny payment frame): below the field, slid in.
+  if (!out.length) out.push({ x, y: Math.max(0, Math.min(f.y + f.h + GAP, vh - h)), w, h });
   return out;
 }
 
 /**
  * The place for the callout: the first candidate that covers neither the field nor the next control
- * and the fewest other controls and labels; null when the field is not on screen (nothing to point
- * at). In a viewport too small for every candidate (a tiny payment frame), below the field, slid in.
+ * and the fewest other controls and labels; null when the field is not on screen (nothing to point at).
  */
 export function placeCallout(input: PlaceInput): Rect | null {
   const { field: f, next, avoid, vw, vh } = input;
@@ -83,8 +84,5 @@ export function placeCallout(input: PlaceInput): Rect | null {
       if (cost === 0) break;
     }
   }
-  if (best) return best;
-  const w = Math.max(1, Math.min(MAX_WIDTH, vw - 2 * MARGIN));
-  const h = input.heightAt(w);
-  return { x: Math.max(MARGIN, Math.min(f.x, vw - MARGIN - w)), y: Math.max(0, Math.min(f.y + f.h + GAP, vh - h)), w, h };
+  return best;
 }
