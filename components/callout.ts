@@ -36,25 +36,24 @@ interface Shown {
 const shown = new WeakMap<ShadowRoot, Shown>();
 
 export const CALLOUT_CSS = `
-.sxg-callout { all: initial; position: fixed; z-index: 2147483647; box-sizing: border-box; display: block; padding: 8px 10px 8px 12px; border: 1px solid #d0d7de; border-left: 4px solid #0969da; border-radius: 8px; background: #fff; color: #1f2328; box-shadow: 0 4px 16px #0004; font: 14px/20px system-ui, sans-serif; pointer-events: auto; animation: sxg-in 120ms ease-out; }
-.sxg-callout[data-callout-severity="warn"] { border-left-color: #cf222e; background: #fff8f8; }
-.sxg-callout p { display: block; margin: 0 0 6px; font-weight: 600; }
+.sxg-callout { all: initial; position: fixed; z-index: 2147483647; box-sizing: border-box; display: block; padding: 8px 12px; border: 1px solid #d0d7de; border-left: 4px solid #0969da; border-radius: 8px; background: #fff; color: #1f2328; box-shadow: 0 4px 16px #0004; font: 14px/20px system-ui, sans-serif; pointer-events: auto; animation: sxg-in 120ms ease-out; }
+.sxg-callout[data-callout-severity=warn] { border-left-color: #cf222e; background: #fff8f8; }
+.sxg-callout p { margin: 0 0 6px; font-weight: 600; }
 .sxg-callout span { display: inline-block; margin-inline-end: 6px; padding: 0 6px; border-radius: 4px; color: #fff; font-weight: 700; }
 .sxg-callout button { all: initial; box-sizing: border-box; min-width: 24px; min-height: 28px; padding: 3px 12px; border: 1px solid #57606a; border-radius: 6px; background: #f6f8fa; color: inherit; font: inherit; font-weight: 500; cursor: pointer; }
-.sxg-callout button:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
+.sxg-callout button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
 @media (pointer: coarse) { .sxg-callout button { min-width: 44px; min-height: 44px; padding: 11px 16px; } }
 @media (prefers-color-scheme: dark) {
   .sxg-callout { background: #161b22; color: #e6edf3; border-color: #30363d; border-left-color: #4493f8; }
-  .sxg-callout[data-callout-severity="warn"] { background: #2d1517; border-left-color: #f85149; }
+  .sxg-callout[data-callout-severity=warn] { background: #2d1517; border-left-color: #f85149; }
   .sxg-callout button { background: #21262d; border-color: #8b949e; }
-  .sxg-callout button:focus-visible { outline-color: #4493f8; }
 }
 @media (prefers-reduced-motion: reduce) { .sxg-callout { animation: none; } }
 @keyframes sxg-in { from { opacity: 0; } }
 `;
 
-/** What the callout shows (a new text or mark means a new box). */
-const shows = (m: CalloutMessage): string => JSON.stringify([m.kind, m.severity, m.title, m.ackLabel, m.mark]);
+/** What the callout shows: a new kind, headline (one per severity and language) or mark means a new box. */
+const shows = (m: CalloutMessage): string => `${m.kind} ${m.title} ${m.mark?.word} ${m.mark?.color}`;
 
 function build(doc: Document, msg: CalloutMessage): HTMLElement {
   const box = doc.createElement('div');
@@ -111,11 +110,9 @@ function rectOf(el: Element): Rect {
 function place(s: Shown, root: ShadowRoot): void {
   const { box, heights } = s;
   const doc = box.ownerDocument;
-  const view = doc.defaultView;
   const set = (prop: string, value: string): void => box.style.setProperty(prop, value, 'important');
-  // The layout viewport without scrollbars (a quirks-mode <html> is as tall as the page: not that).
-  const vw = Math.min(view?.innerWidth ?? 1024, doc.documentElement.clientWidth || Infinity);
-  const vh = Math.min(view?.innerHeight ?? 768, doc.documentElement.clientHeight || Infinity);
+  // The layout viewport without scrollbars (in quirks mode <body> has its size, <html> the page's).
+  const { clientWidth: vw, clientHeight: vh } = doc.scrollingElement ?? doc.documentElement;
   const avoid = s.near.map(rectOf);
   // Our own panel and its field message stay in sight too.
   for (const el of root.querySelectorAll('[data-guide-panel],[data-field-kind]')) avoid.push(rectOf(el));

@@ -31,6 +31,9 @@ describe('renderCallout', () => {
     vi.spyOn(anchor, 'getBoundingClientRect').mockReturnValue(rect(100, 50));
     // happy-dom lays nothing out: the callout is 80 px tall at any width.
     vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(80);
+    // …and its viewport is the window's size.
+    vi.spyOn(document.documentElement, 'clientWidth', 'get').mockReturnValue(window.innerWidth);
+    vi.spyOn(document.documentElement, 'clientHeight', 'get').mockReturnValue(window.innerHeight);
   });
   afterEach(() => {
     renderCallout(root, anchor, null);
