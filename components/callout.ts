@@ -71,6 +71,7 @@ function build(doc: Document, msg: CalloutMessage): HTMLElement {
   title.append(msg.title);
   const ack = doc.createElement('button');
   ack.type = 'button';
+  ack.setAttribute('data-callout-ack', '');
   ack.textContent = msg.ackLabel;
   box.append(title, ack);
   return box;
