@@ -112,11 +112,12 @@ export function defineCalloutScenarios(name: BrowserName) {
           expect(box.y).toBeGreaterThanOrEqual(0);
           expect(box.x + box.width).toBeLessThanOrEqual(size.width);
           expect(box.y + box.height).toBeLessThanOrEqual(size.height);
-          // The field: found at its centre, and not under the callout at all.
-          expect({ field: seen.field }).toMatchObject({ field: { onScreen: true, own: true, ours: false } });
+          // Neither the field nor the next control under the callout at all…
           expect(intersects(box, seen.field.rect)).toBe(false);
-          // The next control: not under the callout; found at its centre when it is on screen.
           expect(intersects(box, seen.next.rect)).toBe(false);
+          // …and, as a person sees the page, both found at their centres (nothing of ours there:
+          // not the callout, not the panel either).
+          expect({ field: seen.field }).toMatchObject({ field: { onScreen: true, own: true, ours: false } });
           if (seen.next.onScreen) expect({ next: seen.next }).toMatchObject({ next: { own: true, ours: false } });
           // The callout is a pointer, not a second alert: no role; the panel's message is the one live region.
           expect(callout.attrs.role).toBeUndefined();
