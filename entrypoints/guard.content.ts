@@ -13,6 +13,7 @@ import { MAX_FORM } from '../utils/fields/limits';
 import { describeField, scopeControls, type FieldDescription } from '../utils/fields/read';
 import type { ClassifyAnswer } from '../utils/fields/remote';
 import { languageFromTag } from '../utils/language';
+import { MARK_KEY, type PersonalMark } from '../utils/mark';
 import { officialMatchPatterns } from '../utils/match-patterns';
 import { createSend } from '../utils/send';
 import { awaitPanel, type FieldWarning, type GuardSide, type PanelSide } from '../utils/top-frame-bridge';
@@ -29,15 +30,32 @@ function addCalloutCss(root: ShadowRoot): void {
 function frameCalloutRoot(): ShadowRoot {
   const host = document.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, 'frame');
-  host.style.setProperty('all', 'initial', 'important');
-  host.style.setProperty('position', 'fixed', 'important');
-  host.style.setProperty('top', '0px', 'important');
-  host.style.setProperty('left', '0px', 'important');
-  host.style.setProperty('z-index', '2147483647', 'important');
+  host.style.cssText = 'all:initial!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important';
   const root = host.attachShadow({ mode: 'closed' });
   addCalloutCss(root);
   document.documentElement.append(host);
   return root;
+}
+
+/**
+ * The user's personal mark (issue 16), shown on the callout: read from the extension's storage in
+ * this script's isolated world (a page reaches neither). Only the background writes it, through
+ * parseMark; here a light check suffices (the word goes in as text, the colour as a style value).
+ */
+let mark: PersonalMark | null = null;
+
+const asMark = (v: unknown): PersonalMark | null => {
+  const m = v as PersonalMark | null | undefined;
+  return typeof m?.word === 'string' && /^#[\da-f]{6}$/.test(m.color) ? m : null;
+};
+
+/** Read once per page view: a mark changed meanwhile shows from the next page on. */
+function readMark(): void {
+  try {
+    browser.storage.local.get(MARK_KEY).then((items) => (mark = asMark(items[MARK_KEY])), () => undefined);
+  } catch {
+    // No storage (the extension was reloaded): no mark.
+  }
 }
 
 /** Shows the callout for the focused control, or removes it (nothing to say, or acknowledged). */
@@ -50,6 +68,7 @@ function drawCallout(root: ShadowRoot, state: FieldGuardState | null, warning: F
   renderCallout(root, element, {
     kind: state.kind,
     ...warning,
+    mark,
     onAck() {
       acknowledged.add(element);
       renderCallout(root, element, null);
@@ -202,6 +221,7 @@ export default defineContentScript({
     const world = globalThis as { [flag]?: boolean };
     if (world[flag]) return;
     world[flag] = true;
+    readMark();
     // The top frame's guard starts with the panel (it borrows the panel's texts and shadow root).
     // A popup the official page opened on about:blank has no panel: it guards like a frame.
     if (window.top === window && location.protocol !== 'about:') awaitPanel(guardTopFrame);

@@ -9,10 +9,14 @@ export function fieldText(key: string, lang: Language): string {
   return entry ? (entry[lang] ?? entry.en) : key;
 }
 
-export function fieldMessageText(kind: FieldKind, severity: Severity, lang: Language) {
+/**
+ * What the callout beside the field says: a short headline and the acknowledge button (issue 14).
+ * The full explanation (`field-<kind>-<severity>`) is the panel's field message alone, so the same
+ * warning is never on the page twice.
+ */
+export function calloutText(kind: FieldKind, severity: Severity, lang: Language) {
   return {
-    title: fieldText(severity === 'warn' ? 'warningTitle' : 'noteTitle', lang),
-    body: fieldText(`field-${kind}-${severity}`, lang),
+    title: fieldText(`callout-${kind}-${severity}`, lang),
     ackLabel: fieldText('acknowledge', lang),
   };
 }

@@ -8,11 +8,10 @@
 // warning. Either script may start first; the guard starts in the top frame when the panel is there.
 import type { FieldKind, Severity } from './types';
 
-/** What the callout beside the field says (texts in the panel's language). */
+/** What the callout beside the field says (texts in the panel's language): a headline, the button. */
 export interface FieldWarning {
   severity: Severity;
   title: string;
-  body: string;
   ackLabel: string;
 }
 

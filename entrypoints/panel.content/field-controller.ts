@@ -6,7 +6,7 @@
 import type { PanelState } from '../../components/panel-state';
 import type { Store } from '../../components/store';
 import { fieldSeverity } from '../../utils/fields/severity';
-import { fieldMessageText } from '../../utils/field-texts';
+import { calloutText } from '../../utils/field-texts';
 import { guardSide, offerPanel } from '../../utils/top-frame-bridge';
 import type { FieldKind, Severity } from '../../utils/types';
 
@@ -40,7 +40,7 @@ export function startFieldController({ host, root, store, signal }: Options) {
       }
       const severity = severityOf(kind);
       store.set({ field: { kind, severity } });
-      return { severity, ...fieldMessageText(kind, severity, store.get().lang) };
+      return { severity, ...calloutText(kind, severity, store.get().lang) };
     },
     calloutRoot: root,
     // Focus moving into our own panel or callout is not the user leaving the field.

@@ -37,7 +37,7 @@ describe('text pack', () => {
       for (const key of ['appName', 'steps', 'stepOf', 'warningTitle', 'field-card-number-warn']) {
         expect(panelI18n.t(key, lang, { n: 2, title: 'x' })).toBe(fullI18n.t(key, lang, { n: 2, title: 'x' }));
       }
-      expect(panelFieldTexts.fieldMessageText('otp', 'info', lang)).toEqual(fullFieldTexts.fieldMessageText('otp', 'info', lang));
+      expect(panelFieldTexts.calloutText('otp', 'info', lang)).toEqual(fullFieldTexts.calloutText('otp', 'info', lang));
       const packed = panelCarriers.carrierById('cmhk');
       const full = fullCarriers.carrierById('cmhk');
       expect(panelGuide.carrierRoutes(packed)).toEqual(fullGuide.carrierRoutes(full));

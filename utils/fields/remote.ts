@@ -4,7 +4,7 @@
 // frame also sends, ahead of focus, batches of whole forms and gets back each control's kind
 // (classify-fields). The content scripts then need no keyword lists and no classifier.
 // Everything here is pure and checks its input: a message is untrusted until proven otherwise.
-import { fieldMessageText } from '../field-texts';
+import { calloutText } from '../field-texts';
 import { isLanguage } from '../language';
 import type { FieldKind, Language, Severity } from '../types';
 import { classifyField, type FieldDescription } from './classify';
@@ -19,7 +19,7 @@ export interface ClassifyRequest {
   lang: Language;
 }
 
-type FieldMessageTexts = ReturnType<typeof fieldMessageText>;
+type FieldMessageTexts = ReturnType<typeof calloutText>;
 
 export interface ClassifyAnswer {
   kind: FieldKind | null;
@@ -128,7 +128,7 @@ export function cardContextOf(form: readonly FieldDescription[]): boolean {
 export function classifyRequest(req: ClassifyRequest): ClassifyAnswer {
   const kind = classifyField(req.field, { cardContext: cardContextOf(req.form) });
   if (!kind) return { kind: null, texts: null };
-  return { kind, texts: { warn: fieldMessageText(kind, 'warn', req.lang), info: fieldMessageText(kind, 'info', req.lang) } };
+  return { kind, texts: { warn: calloutText(kind, 'warn', req.lang), info: calloutText(kind, 'info', req.lang) } };
 }
 
 /** Each form's controls' kinds, in order; a form's card context comes from its own descriptions. */

@@ -49,7 +49,10 @@ describe('classifyRequest', () => {
     const answer = classifyRequest({ field: describeField(card), form: scopeControls(card).map(describeField), lang: 'zh-Hant' });
     expect(answer.kind).toBe('card-number');
     expect(answer.texts?.warn.title).toBeTruthy();
-    expect(answer.texts?.info.body).toBeTruthy();
+    // The callout's headline only (issue 14): the full text is the panel's field message.
+    expect(answer.texts?.info.title).toBe('銀行卡號：只用於在這裡付款。');
+    expect(answer.texts?.info.ackLabel).toBeTruthy();
+    expect(answer.texts?.info).not.toHaveProperty('body');
     const email = document.getElementById('e') as Element;
     expect(classifyRequest({ field: describeField(email), form: [], lang: 'en' })).toEqual({ kind: null, texts: null });
   });

@@ -1,0 +1,3 @@
+import { defineCalloutScenarios } from './scenarios/callout';
+
+defineCalloutScenarios('firefox');
