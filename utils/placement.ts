@@ -98,7 +98,7 @@ export function choosePlace(size: Size, viewport: Size, controls: Box[], current
     return grade;
   };
   const grades = spots.map(judge);
-  const best = Math.min(...grades);
+  const best = Math.min(...grades) as 0 | 1 | 2;
   if (best === 2) return null;
   const here = current ? spots.findIndex((p) => p.x === current.x && p.y === current.y) : -1;
   const index = here >= 0 && grades[here] === best ? here : grades.indexOf(best);
