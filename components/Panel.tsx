@@ -210,24 +210,30 @@ export class Panel extends Component<Props> {
     (expanded ? heading : this.openRef.current)?.focus();
   }
 
-  /** Whether keyboard focus is inside the panel (then opening or closing it keeps focus with us). */
-  private hasFocus(): boolean {
+  /**
+   * Whether focus may move into the panel: it is in the panel already, or nowhere on the page. A
+   * page control that has focus keeps it (clicking our UI never blurs the page's field: the contract).
+   */
+  private mayTakeFocus(): boolean {
     const root = this.rootRef.current;
-    const active = (root?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement ?? null;
-    return !!root && !!active && root.contains(active);
+    if (!root) return false;
+    const doc = root.ownerDocument;
+    const active = doc.activeElement;
+    return !active || active === doc.body || active === doc.documentElement || active === (root.getRootNode() as ShadowRoot).host;
   }
 
   /** Collapse; focus goes back to the page element it came from (the shortcut's case), else to the open button. */
   private readonly close = () => {
+    const mayTake = this.mayTakeFocus();
     const returned = this.props.actions.setExpanded(false);
-    if (!returned) {
+    if (!returned && mayTake) {
       this.focusNext = 'open';
       this.forceUpdate();
     }
   };
 
   private readonly open = () => {
-    if (this.hasFocus()) this.focusNext = 'title';
+    if (this.mayTakeFocus()) this.focusNext = 'title';
     this.props.actions.setExpanded(true);
   };
 
@@ -245,8 +251,8 @@ export class Panel extends Component<Props> {
     const card = state.progress ? cardOf(state.progress, state.carrier.id) : null;
     const route = routeOf(state.carrier, card);
     const states = stepStates(card, state.step);
-    // The compact card's step: this page's, else the first one not done yet.
-    const focus = state.step ?? GUIDE.steps.find((s) => states[s.id] !== 'done')?.id ?? null;
+    // The compact card's step: this page's, else the first one not done yet, else the last.
+    const focus = state.step ?? (GUIDE.steps.find((s) => states[s.id] !== 'done') ?? GUIDE.steps.at(-1))?.id ?? null;
     const noticeKey = state.notice ? `notice${state.notice[0]!.toUpperCase()}${state.notice.slice(1)}` : null;
     const panelState = state.expanded ? 'expanded' : 'collapsed';
 

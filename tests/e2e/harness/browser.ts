@@ -112,6 +112,15 @@ export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser
       type: async (text, options = {}) => {
         await page.keyboard.type(text, { delay: options.delay });
       },
+      press: async (key) => {
+        await page.keyboard.press(key);
+      },
+      setViewport: async ({ width, height, touch = false }) => {
+        await page.setViewportSize({ width, height });
+        const session = await shadow.cdp(page);
+        await session.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: touch });
+        if (touch) await session.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+      },
       evaluate: <T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A) =>
         // A string expression (CDP Runtime.evaluate) rather than eval in the page: no page CSP applies.
         page.evaluate(`(${fn.toString()})(...${JSON.stringify(args)})`) as Promise<T>,

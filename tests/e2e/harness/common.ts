@@ -105,6 +105,13 @@ export interface E2EPage {
   blur(): Promise<void>;
   /** Type into the focused control with real key events. */
   type(text: string, options?: { delay?: number }): Promise<void>;
+  /** Press a key or a chord (`Escape`, `Alt+Shift+G`) with real key events, to whatever has focus. */
+  press(key: string): Promise<void>;
+  /**
+   * Resize the viewport (CSS px). `touch`: a phone (Chromium: CDP device metrics with `mobile` and
+   * touch emulation; Firefox: the viewport size only, the harness has no touch emulation there).
+   */
+  setViewport(size: { width: number; height: number; touch?: boolean }): Promise<void>;
   /** Run a function in the PAGE's own world of the top document (arguments must be JSON-able). */
   evaluate<T, A extends unknown[] = []>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T>;
   /** True when the page's own script can reach the guide's shadow root (it must not: the root is closed). */

@@ -322,6 +322,16 @@ function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage' | 'con
       type: async (text: string, options: { delay?: number } = {}) => {
         await page.keyboard.type(text, { delay: options.delay });
       },
+      press: async (chord: string) => {
+        const keys = chord.split('+') as Parameters<typeof page.keyboard.press>[0][];
+        const last = keys.pop()!;
+        for (const k of keys) await page.keyboard.down(k);
+        await page.keyboard.press(last);
+        for (const k of keys.reverse()) await page.keyboard.up(k);
+      },
+      setViewport: async ({ width, height }: { width: number; height: number; touch?: boolean }) => {
+        await page.setViewport({ width, height });
+      },
       evaluate: <T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A) =>
         page.evaluate(fn as (...a: unknown[]) => T | Promise<T>, ...(args as unknown[])) as Promise<T>,
       pageSeesShadowRoot: () => reader.pageSeesShadowRoot(ctx),
