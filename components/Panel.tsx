@@ -280,7 +280,7 @@ export class Panel extends Component<Props> {
           <Header state={state} actions={actions} onClose={this.close} />
           {state.fighting ? <p class="notice compact" role="alert" data-page-fighting="">{t('pageFighting', lang)}</p> : null}
           {noticeKey ? (
-            <div class="notice" role="status">
+            <div class="notice compact" role="status">
               {t(noticeKey, lang)}{' '}
               <button type="button" class="link-button" onClick={actions.dismissNotice}>
                 {t('dismiss', lang)}
