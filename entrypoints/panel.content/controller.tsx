@@ -180,8 +180,16 @@ export async function startPanel(site: PageSite): Promise<void> {
   // most, after a render, a scroll, a resize or a change of the page. The ringed element is kept clear too.
   let placed: Placed | null = null;
   let placeFrame = 0;
+  let placedAt = -Infinity;
   const place = () => {
     placeFrame = 0;
+    // At most ten times a second (a long scroll or a mutation storm on a page of 10,000 controls).
+    const wait = placedAt + 100 - performance.now();
+    if (wait > 0) {
+      placeFrame = requestAnimationFrame(() => setTimeout(place, wait));
+      return;
+    }
+    placedAt = performance.now();
     const s = store.get();
     const panel = container.querySelector('[data-guide-panel]');
     if (lifetime.signal.aborted || s.expanded || s.turnedOff || !panel) return;
