@@ -324,13 +324,16 @@ export async function startPanel(site: PageSite): Promise<void> {
       // Never ring what the panel itself hides: once scrolled to, if the expanded panel lies over the
       // element, it folds to the card, which is placed clear of the ringed element.
       const ringed = target;
-      setTimeout(() => {
+      const clear = () => {
         const panel = container.querySelector('[data-guide-panel]');
         if (!panel || target !== ringed || !store.get().expanded) return;
         const a = panel.getBoundingClientRect();
         const b = ringed.getBoundingClientRect();
         if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) store.set({ expanded: false });
-      }, 400);
+      };
+      // During the smooth scroll, and once it has ended.
+      setTimeout(clear, 300);
+      setTimeout(clear, 900);
     },
     hideHighlight() {
       hiddenTarget = target;

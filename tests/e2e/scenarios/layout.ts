@@ -137,6 +137,26 @@ export function defineLayoutScenarios(browserName: BrowserName): void {
           await page.close();
         }
       });
+
+      test('"Show me where" never rings what the panel itself hides', async () => {
+        const page = await open('/tc/account');
+        try {
+          await page.waitForPanel((s) => s.currentStep === 'find-entry' && s.panel?.attrs['data-route'] === 'online');
+          await page.clickInShadow('[data-open-guide]');
+          await page.waitForPanel((s) => s.panel?.attrs['data-panel-state'] === 'expanded');
+          await page.clickInShadow('button.primary');
+          const linkCovered = () =>
+            page.evaluate(() => {
+              const r = document.querySelector('#deregister-link')!.getBoundingClientRect();
+              return !!document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.hasAttribute('data-sim-exit-guide-host');
+            });
+          await sleep(800); // the scroll to the element, then the panel's check
+          expect(await eventually(linkCovered, (covered) => covered === false, 'the ringed link not under the panel', 3000)).toBe(false);
+          expect(await page.shadowElement('[data-highlight]')).not.toBeNull();
+        } finally {
+          await page.close();
+        }
+      });
     });
   }
 }
