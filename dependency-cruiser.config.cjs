@@ -3,6 +3,9 @@
 // logic never reaches into the UI, the entrypoints or a browser API, and a circle between modules
 // hides which of them runs first. dependency-cruiser reads TypeScript through @swc/core: the
 // project's TypeScript 7 has no compiler API for it.
+/** utils/ modules that read a page's DOM: they run only in content scripts. */
+const PAGE_READERS = '^utils/(snapshot|hotline-on-page|top-frame-bridge|fields/(read|describe|focus-guard))[.]ts$';
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -35,6 +38,23 @@ module.exports = {
         'the extension API, so it runs under Vitest and in any context as it is.',
       from: { path: '^utils/' },
       to: { path: '^(wxt/browser|webextension-polyfill|@wxt-dev/webextension-polyfill)', dependencyTypes: ['npm', 'npm-dev', 'core', 'unknown', 'undetermined', 'aliased'] },
+    },
+    {
+      name: 'pure-logic-without-dom',
+      severity: 'error',
+      comment:
+        'The page readers (PAGE_READERS: they read the DOM) are the only utils/ modules that touch a page; ' +
+        'the rest of utils/ (pure rules and background services) never imports them or a UI library, so it ' +
+        'runs in the background (no DOM there) and under Vitest as it is. Globals are not imports: tsc sees those.',
+      from: { path: '^utils/', pathNot: PAGE_READERS },
+      to: { path: [PAGE_READERS, '^(preact|preact/.*)$', '^components/'] },
+    },
+    {
+      name: 'background-without-dom',
+      severity: 'error',
+      comment: 'utils/background/ runs in the service worker: no page reader, no UI, nothing of a content script.',
+      from: { path: '^utils/background/' },
+      to: { path: [PAGE_READERS, '^(preact|preact/.*)$', '^(components|entrypoints)/', '^utils/(panel-texts|send)'] },
     },
     {
       name: 'tests-not-from-product',

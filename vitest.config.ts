@@ -7,5 +7,8 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // Property tests run thousands of cases: on a loaded 2-core machine some took more than the
+    // 5 s default. A timeout is a hang guard here, not a speed target (bench/run.mjs measures those).
+    testTimeout: 60_000,
   },
 });

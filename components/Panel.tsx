@@ -91,6 +91,7 @@ class Header extends Component<HeaderProps, { menu: boolean }> {
           <button
             type="button"
             class="icon"
+            data-close-guide=""
             aria-label={t('collapse', lang)}
             title={t('collapse', lang)}
             onClick={onClose}

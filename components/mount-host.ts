@@ -61,6 +61,10 @@ export interface MountedHost {
 
 function applyHostStyle(host: HTMLElement): void {
   for (const [prop, value] of Object.entries(HOST_STYLE)) host.style.setProperty(prop, value, 'important');
+  // `all: initial !important` pins text spacing too (Firefox writes every longhand out): a reader's
+  // own spacing styles could not reach the panel (WCAG 1.4.12, axe's avoid-inline-spacing). Same
+  // values, without !important.
+  for (const prop of ['letter-spacing', 'word-spacing']) host.style.setProperty(prop, 'normal');
 }
 
 function raiseToTopLayer(host: HTMLElement): void {

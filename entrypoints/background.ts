@@ -1,113 +1,27 @@
 // The background: the only writer of progress, the router between the extension's parts, the
 // toolbar badge, and the injector that Chrome needs after an install or update. The logic lives in
-// utils/background-router.ts (tested without a browser); this file only wires it to the browser.
+// utils/background/ (tested without a browser); this file only wires it to the browser.
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { Badge } from '../utils/badge';
-import {
-  createTabRegistry,
-  forgetTab,
-  handleCommand,
-  handleMessage,
-  injectIntoOpenTabs,
-  type ManifestContentScript,
-  type RouterDeps,
-} from '../utils/background-router';
+import { handleCommand } from '../utils/background/command';
+import type { RouterDeps } from '../utils/background/deps';
+import { injectIntoOpenTabs, type ManifestContentScript } from '../utils/background/install';
+import { createRegistrar, type FirefoxContentScripts } from '../utils/background/registrar';
+import { handleMessage } from '../utils/background/router';
+import { forgetTab } from '../utils/background/tab-badge';
+import { createTabRegistry } from '../utils/background/tab-registry';
 import { fieldSeverity } from '../utils/fields/severity';
+import { GUIDE } from '../utils/guide';
 import { languageFromTag } from '../utils/language';
 import { officialMatchPatterns } from '../utils/match-patterns';
 import { createProgressStore, type StorageAreaLike } from '../utils/progress-store';
-import { SCRIPT_IDS, createSiteService, type ScriptRegistrar, type ScriptSpec } from '../utils/site-registry';
+import { createSiteService } from '../utils/site-registry';
 import { onTabUpdated } from '../utils/tab-navigation';
 
 // The built files of the content scripts (WXT names them after their entrypoints).
 const FILES = { panel: ['content-scripts/panel.js'], guard: ['content-scripts/guard.js'], probe: ['content-scripts/probe.js'] };
-const OUR_SCRIPT_IDS: string[] = Object.values(SCRIPT_IDS);
-
-/**
- * Dynamic content scripts: `scripting.registerContentScripts` (Chrome; Firefox 102+ in MV2 too),
- * persisted across browser restarts; else Firefox's `contentScripts.register`, which lasts as
- * long as the background page (reconcile() at start-up registers them again).
- */
-function createRegistrar(): ScriptRegistrar {
-  const scripting = browser.scripting;
-  if (scripting?.registerContentScripts) {
-    const toBrowser = (s: ScriptSpec, fallback: boolean) => ({
-      id: s.id,
-      matches: s.matches,
-      ...(s.excludeMatches?.length ? { excludeMatches: s.excludeMatches } : {}),
-      js: s.js,
-      allFrames: s.allFrames,
-      runAt: s.runAt,
-      persistAcrossSessions: true,
-      ...(s.matchOriginAsFallback && fallback ? { matchOriginAsFallback: true } : {}),
-    });
-    return {
-      async list() {
-        const got = await scripting.getRegisteredContentScripts({ ids: OUR_SCRIPT_IDS });
-        return got.map((g) => ({
-          id: g.id,
-          matches: g.matches ?? [],
-          excludeMatches: g.excludeMatches ?? [],
-          js: (g.js ?? []) as string[],
-          allFrames: g.allFrames === true,
-          runAt: (g.runAt ?? 'document_idle') as ScriptSpec['runAt'],
-        }));
-      },
-      async register(scripts) {
-        try {
-          await scripting.registerContentScripts(scripts.map((s) => toBrowser(s, true)) as Browser.scripting.RegisteredContentScript[]);
-        } catch {
-          // A browser without matchOriginAsFallback for registered scripts: the frames then
-          // rely on all_frames alone.
-          await scripting.registerContentScripts(scripts.map((s) => toBrowser(s, false)) as Browser.scripting.RegisteredContentScript[]);
-        }
-      },
-      async unregister(ids) {
-        await scripting.unregisterContentScripts({ ids });
-      },
-    };
-  }
-  const contentScripts = (browser as unknown as { contentScripts?: FirefoxContentScripts }).contentScripts;
-  const handles = new Map<string, { spec: ScriptSpec; unregister(): Promise<void> }>();
-  return {
-    async list() {
-      return [...handles.values()].map((h) => h.spec);
-    },
-    async register(scripts) {
-      if (!contentScripts) throw new Error('No API to register content scripts');
-      for (const spec of scripts) {
-        const handle = await contentScripts.register({
-          matches: spec.matches,
-          ...(spec.excludeMatches?.length ? { excludeMatches: spec.excludeMatches } : {}),
-          js: spec.js.map((file) => ({ file })),
-          allFrames: spec.allFrames,
-          matchAboutBlank: spec.allFrames,
-          runAt: spec.runAt,
-        });
-        handles.set(spec.id, { spec, unregister: () => handle.unregister() });
-      }
-    },
-    async unregister(ids) {
-      for (const id of ids) {
-        await handles.get(id)?.unregister();
-        handles.delete(id);
-      }
-    },
-  };
-}
-
-interface FirefoxContentScripts {
-  register(options: {
-    matches: string[];
-    excludeMatches?: string[];
-    js: { file: string }[];
-    allFrames: boolean;
-    matchAboutBlank: boolean;
-    runAt: string;
-  }): Promise<{ unregister(): Promise<void> }>;
-}
 
 function area(a: Browser.storage.StorageArea | undefined): StorageAreaLike | null {
   if (!a) return null;
@@ -131,7 +45,11 @@ async function setBadge(tabId: number, badge: Badge): Promise<void> {
 export default defineBackground(() => {
   const runtimeId = browser.runtime.id;
   // Changes storage.local refuses (full, failing) wait in storage.session, which outlives a stopped worker.
-  const store = createProgressStore({ area: area(browser.storage?.local), fallback: area(browser.storage?.session) });
+  const store = createProgressStore({
+    area: area(browser.storage?.local),
+    fallback: area(browser.storage?.session),
+    known: { checklist: GUIDE.checklist.map((c) => c.id), tied: GUIDE.tied.map((a) => a.id) },
+  });
   const uiLanguage = languageFromTag(browser.i18n.getUILanguage()) ?? 'en';
   const sites = createSiteService({
     store,
@@ -139,7 +57,10 @@ export default defineBackground(() => {
       contains: (p) => browser.permissions.contains(p),
       remove: (p) => browser.permissions.remove(p),
     },
-    registrar: createRegistrar(),
+    registrar: createRegistrar({
+      scripting: browser.scripting,
+      contentScripts: (browser as unknown as { contentScripts?: FirefoxContentScripts }).contentScripts,
+    }),
     files: FILES,
     officialPatterns: officialMatchPatterns(),
     setBadge,

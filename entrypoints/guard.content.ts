@@ -14,9 +14,9 @@ import { describeField, scopeControls, type FieldDescription } from '../utils/fi
 import type { ClassifyAnswer } from '../utils/fields/remote';
 import { languageFromTag } from '../utils/language';
 import { officialMatchPatterns } from '../utils/match-patterns';
-import type { ToBackground } from '../utils/messages';
+import { createSend } from '../utils/send';
 import { awaitPanel, type FieldWarning, type GuardSide, type PanelSide } from '../utils/top-frame-bridge';
-import type { FieldKind, Language, Severity } from '../utils/types';
+import type { FieldKind, Language } from '../utils/types';
 import { benchMark } from '../utils/bench-mark';
 
 function addCalloutCss(root: ShadowRoot): void {
@@ -71,15 +71,16 @@ function shadowRootOf(host: Element): ShadowRoot | null {
   }
 }
 
+const send = createSend(browser.runtime);
+
 /** The extension was reloaded or removed: this script's messages go nowhere any more. */
 const orphaned = (): boolean => !browser.runtime?.id;
 
 /** Asks the background to classify one control (its form's controls give the card context). */
 async function askOne(el: Element, lang: Language): Promise<ClassifyAnswer | null> {
   const form = scopeControls(el).slice(0, MAX_FORM);
-  const msg: ToBackground = { type: 'classify-field', field: describeField(el), form: form.map(describeField), lang };
-  const reply = (await browser.runtime.sendMessage(msg)) as Partial<ClassifyAnswer> | null;
-  return reply && 'kind' in reply ? { kind: reply.kind ?? null, texts: reply.texts ?? null } : null;
+  const reply = await send({ type: 'classify-field', field: describeField(el), form: form.map(describeField), lang });
+  return reply.ok ? reply.value : null;
 }
 
 /**
@@ -97,15 +98,11 @@ function askOnFocus(lang: Language, lifetime: AbortController, refresh: (el: Ele
       if (answer) return answer.kind;
       if (!asked.has(el)) {
         asked.add(el);
-        askOne(el, lang)
-          .catch(() => {
-            if (orphaned()) lifetime.abort(); // the extension was reloaded: stop quietly
-            return null;
-          })
-          .then((reply) => {
-            answers.set(el, reply ?? { kind: null, texts: null });
-            refresh(el);
-          });
+        void askOne(el, lang).then((reply) => {
+          if (!reply && orphaned()) lifetime.abort(); // the extension was reloaded: stop quietly
+          answers.set(el, reply ?? { kind: null, texts: null });
+          refresh(el);
+        });
       }
       return undefined;
     },
@@ -123,26 +120,12 @@ function backgroundPrescan(stop: AbortController): Prescanner {
       forms.push(form.map(describeField));
     },
     send(done) {
-      const msg: ToBackground = { type: 'classify-fields', forms };
+      const batch = forms;
       forms = [];
-      let reply: Promise<unknown>;
-      try {
-        reply = browser.runtime.sendMessage(msg);
-      } catch {
-        if (orphaned()) stop.abort();
-        done(null);
-        return;
-      }
-      reply.then(
-        (r) => {
-          const kinds = (r as { kinds?: unknown } | null)?.kinds;
-          done(Array.isArray(kinds) ? (kinds as unknown[]).flatMap((k) => (Array.isArray(k) ? (k as (FieldKind | null)[]) : [])) : null);
-        },
-        () => {
-          if (orphaned()) stop.abort();
-          done(null);
-        },
-      );
+      void send({ type: 'classify-fields', forms: batch }).then((reply) => {
+        if (!reply.ok && orphaned()) stop.abort();
+        done(reply.ok ? reply.value.kinds.flat() : null);
+      });
     },
   };
 }
@@ -187,15 +170,12 @@ function guardFrame(): void {
     shadowRootOf,
     async onChange(state) {
       const mine = ++seq;
-      const msg: ToBackground = { type: 'field-focus', kind: state?.kind ?? null };
-      let severity: Severity | null = null;
-      try {
-        const reply = (await browser.runtime.sendMessage(msg)) as { severity?: Severity } | null;
-        severity = reply?.severity ?? null;
-      } catch {
+      const reply = await send({ type: 'field-focus', kind: state?.kind ?? null });
+      if (!reply.ok) {
         if (orphaned()) lifetime.abort(); // the extension was reloaded: stop quietly
-        return;
+        if (reply.error === 'unreachable') return;
       }
+      const severity = reply.ok ? reply.value.severity : null;
       if (mine !== seq) return; // focus moved on meanwhile
       const texts = state && severity ? answers.get(state.element)?.texts?.[severity] : undefined;
       if (!state || !texts || !severity) {

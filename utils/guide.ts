@@ -17,7 +17,7 @@ const SOURCE_IDS: ReadonlySet<string> = new Set(SOURCES.map((s) => s.id));
 
 /** The text in `lang`, falling back to English, then to any language that has one. */
 export function localize(text: LocalText, lang: Language): string {
-  return text[lang] || text.en || text['zh-Hant'] || text['zh-Hans'] || '';
+  return text[lang] || text.en || Object.values(text).find(Boolean) || '';
 }
 
 /** True when the statement cites at least one source and every cited source exists. */
@@ -60,9 +60,3 @@ export function primaryContact(carrier: Carrier): PrimaryContact | null {
   return null;
 }
 
-/** Text for when primaryContact() is null. */
-export const OTHER_CONTACT: LocalText = {
-  en: "the number on your card's packaging or the carrier's website",
-  'zh-Hans': '卡片包装上的客服电话或运营商的官方网站',
-  'zh-Hant': '卡片包裝上的客戶服務電話或電訊商的官方網站',
-};

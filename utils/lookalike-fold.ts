@@ -8,7 +8,7 @@
 // scripts that a hand list would miss.
 import unhomoglyph from 'unhomoglyph';
 import { CARRIERS } from './carriers';
-import type { CarrierId } from './types';
+import type { Carrier, CarrierId } from './types';
 
 /** Characters that draw nothing: zero-width spaces and joiners, soft hyphens, BOM, bidi marks, variation selectors, fillers. */
 const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0]/gu;
@@ -39,9 +39,13 @@ interface PageWord {
   han: boolean;
 }
 
-const PAGE_WORDS: readonly PageWord[] = CARRIERS.flatMap((c) =>
-  (c.brand?.pageWords ?? []).map((w) => ({ carrier: c.id, word: skeleton(w).replace(/[^\p{L}\p{N}]+/gu, ''), han: HAN.test(w) })),
-);
+function pageWordsOf(carriers: readonly Carrier[]): PageWord[] {
+  return carriers.flatMap((c) =>
+    (c.brand?.pageWords ?? []).map((w) => ({ carrier: c.id, word: skeleton(w).replace(/[^\p{L}\p{N}]+/gu, ''), han: HAN.test(w) })),
+  );
+}
+
+const PAGE_WORDS: readonly PageWord[] = pageWordsOf(CARRIERS);
 
 /** Longest run of tokens a spaced-out brand may take (`C M H K`, `c.s.l`). */
 const MAX_RUN = 12;
@@ -51,7 +55,8 @@ const MAX_RUN = 12;
  * characters and spacing do not hide them. Latin names count as whole words only (`csl`, not the
  * `csl` of "physics lab"); names of eight letters or more also inside a longer word.
  */
-export function brandsInText(text: string): CarrierId[] {
+export function brandsInText(text: string, carriers?: readonly Carrier[]): CarrierId[] {
+  const words = carriers ? pageWordsOf(carriers) : PAGE_WORDS;
   const sk = skeleton(text.slice(0, 20_000));
   const squashed = sk.replace(/[^\p{L}\p{N}]+/gu, '');
   // Han and Latin meet without a space in Chinese text (中國移動CMHK): split them.
@@ -69,7 +74,7 @@ export function brandsInText(text: string): CarrierId[] {
     }
   }
   const found: CarrierId[] = [];
-  for (const w of PAGE_WORDS) {
+  for (const w of words) {
     if (found.includes(w.carrier) || !w.word) continue;
     const hit = w.han ? squashed.includes(w.word) : latin.has(w.word) || (w.word.length >= 8 && squashed.includes(w.word));
     if (hit) found.push(w.carrier);

@@ -11,7 +11,7 @@ import { brandsInText, skeleton } from './lookalike-fold';
 import { LURE_WORDS, SIGN_IN_WORDS } from './lookalike-words';
 import { hostToUnicode } from './punycode';
 import { carrierForHost, normaliseHost } from './site-trust';
-import type { CarrierId } from './types';
+import type { Carrier, CarrierId } from './types';
 
 /** What the probe reports: booleans and carrier ids, never a value or a piece of page text. */
 export interface ProbeSignals {
@@ -78,7 +78,8 @@ interface Brand {
 }
 
 /** From the carrier data (assets/guide/carriers.json, `brand`): the names phishing copies. */
-export const BRANDS: readonly Brand[] = CARRIERS.flatMap((c) =>
+function brandsOf(carriers: readonly Carrier[]): Brand[] {
+  return carriers.flatMap((c) =>
   c.brand
     ? [
         {
@@ -88,7 +89,8 @@ export const BRANDS: readonly Brand[] = CARRIERS.flatMap((c) =>
         },
       ]
     : [],
-);
+  );
+}
 
 /** Folds digits and look-alike letters: `smart0ne` → `smartone`, `chinarnobile` and `chinamobile` alike (lookalike-fold.ts). */
 const foldGlyphs = skeleton;
@@ -131,17 +133,37 @@ function registrable(host: string): string {
   return labels.slice(secondLevel ? -3 : -2).join('.');
 }
 
-const OWN_DOMAINS: readonly { carrier: CarrierId; domain: string }[] = CARRIERS.flatMap((c) =>
-  [...new Set(c.hosts.map(registrable))].map((domain) => ({ carrier: c.id, domain })),
-);
-/** Hosts (and their subdomains) we know belong to someone else: `www.cmhk.com` is China Merchants. */
-const KNOWN_OTHERS: readonly string[] = [
-  ...new Set(CARRIERS.flatMap((c) => c.excludedHosts.map(registrable)).filter((d) => !OWN_DOMAINS.some((o) => o.domain === d))),
-];
-/** Carrier domains worth spotting inside another host: the ones with the brand in them. */
-const EMBEDDABLE: readonly { carrier: CarrierId; domain: string }[] = CARRIERS.flatMap((c) =>
-  [...new Set(c.hosts.flatMap((h) => [h, h.replace(/^www\./, '')]))].map((domain) => ({ carrier: c.id, domain })),
-).filter((d) => d.domain.split('.').length >= 2);
+/**
+ * What the checks compare a host and a page with, all built from a carrier list (the data's, or a
+ * fixture's in tests: adding a carrier is a data-only change).
+ */
+export interface LookalikeTables {
+  carriers: readonly Carrier[];
+  brands: readonly Brand[];
+  /** The carriers' own registrable domains. */
+  ownDomains: readonly { carrier: CarrierId; domain: string }[];
+  /** Hosts (and their subdomains) we know belong to someone else: `www.cmhk.com` is China Merchants. */
+  knownOthers: readonly string[];
+  /** Carrier domains worth spotting inside another host: the ones with the brand in them. */
+  embeddable: readonly { carrier: CarrierId; domain: string }[];
+}
+
+export function lookalikeTables(carriers: readonly Carrier[]): LookalikeTables {
+  const ownDomains = carriers.flatMap((c) => [...new Set(c.hosts.map(registrable))].map((domain) => ({ carrier: c.id, domain })));
+  return {
+    carriers,
+    brands: brandsOf(carriers),
+    ownDomains,
+    knownOthers: [...new Set(carriers.flatMap((c) => c.excludedHosts.map(registrable)).filter((d) => !ownDomains.some((o) => o.domain === d)))],
+    embeddable: carriers
+      .flatMap((c) => [...new Set(c.hosts.flatMap((h) => [h, h.replace(/^www\./, '')]))].map((domain) => ({ carrier: c.id, domain })))
+      .filter((d) => d.domain.split('.').length >= 2),
+  };
+}
+
+/** The tables of the carrier data. */
+const DATA_TABLES = lookalikeTables(CARRIERS);
+export const BRANDS: readonly Brand[] = DATA_TABLES.brands;
 
 function under(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
@@ -153,11 +175,11 @@ const NO_MATCH: HostAnalysis = { carrier: null, reasons: [], strong: false };
  * Which carrier, if any, a host imitates, and how. Official hosts, unlisted hosts under a carrier's
  * own domain (`evil.hk.chinamobile.com` is still CMHK's) and known other companies are not look-alikes.
  */
-export function analyseHost(hostname: string): HostAnalysis {
+export function analyseHost(hostname: string, tables: LookalikeTables = DATA_TABLES): HostAnalysis {
   const host = normaliseHost(hostname);
-  if (!host || carrierForHost(host)) return NO_MATCH;
-  if (OWN_DOMAINS.some((o) => under(host, o.domain))) return NO_MATCH;
-  if (KNOWN_OTHERS.some((d) => under(host, d))) return NO_MATCH;
+  if (!host || carrierForHost(host, tables.carriers)) return NO_MATCH;
+  if (tables.ownDomains.some((o) => under(host, o.domain))) return NO_MATCH;
+  if (tables.knownOthers.some((d) => under(host, d))) return NO_MATCH;
 
   const found = new Map<CarrierId, Set<HostReason>>();
   const add = (carrier: CarrierId, reason: HostReason) => {
@@ -168,7 +190,7 @@ export function analyseHost(hostname: string): HostAnalysis {
 
   // A carrier's domain written into another host, with dots or hyphens.
   const dotted = host.replace(/-/g, '.');
-  for (const { carrier, domain } of EMBEDDABLE) {
+  for (const { carrier, domain } of tables.embeddable) {
     if (host !== domain && (`.${dotted}.`.includes(`.${domain}.`))) add(carrier, 'official-host-embedded');
   }
 
@@ -176,7 +198,7 @@ export function analyseHost(hostname: string): HostAnalysis {
   const labels = unicodeHost.split('.');
   const punycodeLabels = new Set(host.split('.').map((l, i) => (l.startsWith('xn--') ? i : -1)).filter((i) => i >= 0));
 
-  for (const brand of BRANDS) {
+  for (const brand of tables.brands) {
     for (const name of brand.unicode) {
       if (labels.some((l, i) => punycodeLabels.has(i) && l.includes(name))) add(brand.carrier, 'unicode-brand');
     }
@@ -237,8 +259,8 @@ function isStrong(reasons: Set<HostReason>): boolean {
 }
 
 /** Strong whole-part tokens (`cmhk-points.com`) are enough on their own, too. */
-function wholeStrongToken(host: string, carrier: CarrierId): boolean {
-  const brand = BRANDS.find((b) => b.carrier === carrier);
+function wholeStrongToken(host: string, carrier: CarrierId, tables: LookalikeTables): boolean {
+  const brand = tables.brands.find((b) => b.carrier === carrier);
   const parts = host.split(/[.-]/);
   return !!brand?.tokens.some((t) => !t.weak && parts.includes(t.token));
 }
@@ -264,13 +286,13 @@ function documentHost(url: string): { hostname: string } | null {
  * sign-in wording, a lure, a password or card field). A host with no brand counts only when the
  * page both names a carrier and lures (points) or asks for a password or card under sign-in wording.
  */
-export function judgeLookalike(url: string, reported: ProbeSignals | null): LookalikeVerdict | null {
+export function judgeLookalike(url: string, reported: ProbeSignals | null, tables: LookalikeTables = DATA_TABLES): LookalikeVerdict | null {
   const parsed = documentHost(url);
   if (!parsed) return null;
-  const signals = reported ? readText(reported) : null;
+  const signals = reported ? readText(reported, tables) : null;
   const host = normaliseHost(parsed.hostname);
   // An official host is the carrier's own, even over http (where it only redirects): not ours to judge.
-  if (carrierForHost(host)) return null;
+  if (carrierForHost(host, tables.carriers)) return null;
   const page: LookalikeVerdict['reasons'] = [];
   if (signals) {
     if (signals.brands.length > 0) page.push('brand-in-page');
@@ -278,17 +300,17 @@ export function judgeLookalike(url: string, reported: ProbeSignals | null): Look
     if (signals.lureWords) page.push('lure');
     if (signals.passwordField || signals.cardField || signals.idField || signals.otpField) page.push('sensitive-field');
   }
-  const analysis = host ? analyseHost(host) : NO_MATCH;
+  const analysis = host ? analyseHost(host, tables) : NO_MATCH;
   if (analysis.carrier) {
     // A short brand's typo alone (cmhc, cmc) is too common a word: the page must name the carrier too.
     const onlyShortTypo = analysis.reasons.every((r) => r === 'short-typo');
     if (onlyShortTypo && !signals?.brands.includes(analysis.carrier)) return null;
-    if (analysis.strong || wholeStrongToken(host, analysis.carrier) || page.length > 0) {
+    if (analysis.strong || wholeStrongToken(host, analysis.carrier, tables) || page.length > 0) {
       return { carrier: analysis.carrier, reasons: [...analysis.reasons, ...page] };
     }
     return null;
   }
-  if (OWN_DOMAINS.some((o) => under(host, o.domain)) || KNOWN_OTHERS.some((d) => under(host, d))) return null;
+  if (tables.ownDomains.some((o) => under(host, o.domain)) || tables.knownOthers.some((d) => under(host, d))) return null;
   if (!signals || signals.brands.length === 0) return null;
   // A carrier's name and a lure, a password under sign-in wording, or what a "cancel your
   // service" scam asks for: a bank card, an ID number or a one-time code (no sign-in words needed).
@@ -298,12 +320,12 @@ export function judgeLookalike(url: string, reported: ProbeSignals | null): Look
 }
 
 /** The probe's text read here, normalised: brands, sign-in wording and lures added to its booleans. */
-function readText(signals: ProbeSignals): ProbeSignals {
+function readText(signals: ProbeSignals, tables: LookalikeTables): ProbeSignals {
   if (!signals.text && !signals.words) return signals;
   const text = `${signals.text ?? ''} \n ${signals.words ?? ''}`.normalize('NFKC').replace(/[\p{Cf}]/gu, '');
   return {
     ...signals,
-    brands: [...new Set([...signals.brands, ...brandsInText(signals.text ?? '')])],
+    brands: [...new Set([...signals.brands, ...brandsInText(signals.text ?? '', tables === DATA_TABLES ? undefined : tables.carriers)])],
     signInWords: signals.signInWords || SIGN_IN_WORDS.test(text),
     lureWords: signals.lureWords || LURE_WORDS.test(text),
   };

@@ -70,6 +70,17 @@ export type ToBackground =
   | { type: 'get-mark' }
   | { type: 'set-mark'; mark: PersonalMark | null };
 
+/**
+ * The background's answer to a ToBackground message, as it crosses the wire: the value (its type
+ * per message: ReplyOf in utils/background/protocol.ts), or why there is none. `unreachable` is
+ * the sender's own: no background answered (utils/send.ts).
+ */
+export type Reply<T> = { ok: true; value: T } | Failure;
+export interface Failure {
+  ok: false;
+  error: 'rejected' | 'invalid' | 'unreachable';
+}
+
 export type ToContent =
   | { type: 'progress'; state: ProgressState }
   | { type: 'frame-field'; kind: FieldKind | null; severity: Severity | null }

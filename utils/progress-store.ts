@@ -3,7 +3,7 @@
 // applied one after another and none is lost. Incognito windows get their own in-memory copy
 // that never reaches storage. When storage fails, the guide keeps working from memory and says so.
 import type { ProgressAction, ProgressState, StorageNotice } from './messages';
-import { STORAGE_KEY, applyAction, defaultProgress, readProgress, type SiteAction } from './progress';
+import { STORAGE_KEY, applyAction, defaultProgress, readProgress, type KnownItems, type SiteAction } from './progress';
 import type { ProgressV1 } from './types';
 
 /** The part of browser.storage.local the store uses (easy to fake in tests). */
@@ -21,6 +21,8 @@ export interface ProgressStoreOptions {
    */
   fallback?: StorageAreaLike | null;
   key?: string;
+  /** This version's checklist and tied-account ids: stored ones it does not know are dropped with a notice. */
+  known?: KnownItems | null;
 }
 
 interface ContextOptions {
@@ -32,7 +34,7 @@ export interface ProgressStore {
   apply(action: ProgressAction | SiteAction, options?: ContextOptions): Promise<ProgressState>;
 }
 
-export function createProgressStore({ area, fallback = null, key = STORAGE_KEY }: ProgressStoreOptions): ProgressStore {
+export function createProgressStore({ area, fallback = null, key = STORAGE_KEY, known = null }: ProgressStoreOptions): ProgressStore {
   const unsavedKey = `${key}Unsaved`;
   // The last value we know (from storage or from memory when storage failed).
   let memory: ProgressV1 = defaultProgress();
@@ -78,7 +80,7 @@ export function createProgressStore({ area, fallback = null, key = STORAGE_KEY }
     try {
       const raw = (await fallback.get(unsavedKey))?.[unsavedKey];
       if (raw === undefined || raw === null) return;
-      const { state } = readProgress(raw);
+      const { state } = readProgress(raw, known);
       if (state.notice) return; // not ours to trust: storage's copy stands
       memory = state.progress;
       unsaved = true;
@@ -104,7 +106,7 @@ export function createProgressStore({ area, fallback = null, key = STORAGE_KEY }
     } catch {
       return { progress: memory, notice: 'storage-unavailable' };
     }
-    const { state, rewrite } = readProgress(raw);
+    const { state, rewrite } = readProgress(raw, known);
     memory = state.progress;
     if (state.notice) pendingNotice = state.notice;
     if (rewrite && !(await write(memory))) {

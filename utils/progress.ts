@@ -5,7 +5,6 @@
 // Never URLs, query strings, numbers or anything typed into a page.
 import type { ProgressAction, ProgressState, StorageNotice } from './messages';
 import {
-  CARRIER_IDS,
   ROUTE_IDS,
   STEP_IDS,
   type CardProgress,
@@ -18,6 +17,7 @@ import {
   type Settings,
   type StepId,
 } from './types';
+import { isCarrierId } from './carriers';
 import { isLanguage } from './language';
 
 type ProgressV1 = Progress;
@@ -31,6 +31,8 @@ const MAX_ID_LENGTH = 40;
 export const MAX_CARDS = 8;
 export const MAX_CHECKLIST = 40;
 const MAX_TIED = 40;
+/** Step lists: more ids than there are steps is allowed only up to this, for renamed ones to be dropped. */
+const MAX_ID_LIST = 20;
 const MAX_REF_LENGTH = 40;
 const MAX_DISABLED_HOSTS = 50;
 const MAX_ENABLED_SITES = 20;
@@ -50,9 +52,8 @@ function hasDigitRun(value: string): boolean {
   return DIGIT_RUN_RE.test(value);
 }
 
-export function isCarrierId(value: unknown): value is CarrierId {
-  return typeof value === 'string' && (CARRIER_IDS as readonly string[]).includes(value);
-}
+/** Carrier ids come from the carrier data (utils/carriers.ts); re-exported for the validators here and beside. */
+export { isCarrierId };
 
 export function isStepId(value: unknown): value is StepId {
   return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
@@ -201,6 +202,27 @@ function expectList<T>(value: unknown, item: (v: unknown) => v is T, max: number
   return out;
 }
 
+/**
+ * A list of ids of a well-formed shape, keeping only those this version knows: an id we do not
+ * know (a step, carrier or checklist item renamed or removed, or added by a later version) is
+ * dropped with a notice instead of resetting everything (issue 12). A list of the wrong shape is
+ * still corrupt.
+ */
+function knownList<T extends string>(value: unknown, known: (v: string) => v is T, max: number): T[] {
+  const ids = expectList(value, isShortId, max);
+  const out = ids.filter(known);
+  if (out.length !== ids.length) droppedUnknown = true;
+  return out;
+}
+
+/** The checklist and tied-account ids this version's guide has (null: keep any well-formed id). */
+export interface KnownItems {
+  checklist: readonly string[];
+  tied: readonly string[];
+}
+let knownItems: KnownItems | null = null;
+const inList = (list: readonly string[] | undefined) => (v: string): v is string => !list || list.includes(v);
+
 /** Set while reading when a value we do not know was dropped (a route or record from a later version). */
 let droppedUnknown = false;
 
@@ -217,12 +239,12 @@ function readCard(value: unknown): CardProgress {
   if (route !== o.route || record !== o.record) droppedUnknown = true;
   return {
     label: o.label,
-    checklist: expectList(o.checklist, isShortId, MAX_CHECKLIST),
-    stepsDone: expectList(o.stepsDone, isStepId, STEP_IDS.length),
-    stepsReached: expectList(o.stepsReached, isStepId, STEP_IDS.length),
+    checklist: knownList(o.checklist, inList(knownItems?.checklist), MAX_CHECKLIST),
+    stepsDone: knownList(o.stepsDone, isStepId, MAX_ID_LIST),
+    stepsReached: knownList(o.stepsReached, isStepId, MAX_ID_LIST),
     route,
-    tiedDone: expectList(o.tiedDone, isShortId, MAX_TIED),
-    tiedSkipped: expectList(o.tiedSkipped, isShortId, MAX_TIED),
+    tiedDone: knownList(o.tiedDone, inList(knownItems?.tied), MAX_TIED),
+    tiedSkipped: knownList(o.tiedSkipped, inList(knownItems?.tied), MAX_TIED),
     record: record ? { date: record.date, route: record.route, ref: record.ref } : null,
   };
 }
@@ -249,6 +271,11 @@ function readEnabledSites(value: unknown): EnabledSite[] {
   if (!Array.isArray(value) || value.length > MAX_ENABLED_SITES) fail();
   const out: EnabledSite[] = [];
   for (const v of value) {
+    // A site tied to a carrier this version does not know: dropped, not the whole of progress.
+    if (isPlainObject(v) && isStorableOrigin(v.origin) && isShortId(v.carrier) && !isCarrierId(v.carrier)) {
+      droppedUnknown = true;
+      continue;
+    }
     if (!isEnabledSite(v) || out.some((s) => s.origin === v.origin)) fail();
     out.push({ origin: v.origin, carrier: v.carrier });
   }
@@ -281,8 +308,11 @@ function readV2(value: unknown): ProgressV1 {
   if (o.version !== 2 || !isPlainObject(o.carriers)) fail();
   const carriers: ProgressV1['carriers'] = {};
   for (const id of Object.keys(o.carriers)) {
-    if (!isCarrierId(id)) fail();
-    carriers[id] = readCarrier(o.carriers[id]);
+    if (!isShortId(id)) fail();
+    const carrier = readCarrier(o.carriers[id]);
+    // A carrier this version does not know (renamed, removed, or a later version's): dropped alone.
+    if (isCarrierId(id)) carriers[id] = carrier;
+    else droppedUnknown = true;
   }
   return { version: 2, carriers, settings: readSettings(o.settings) };
 }
@@ -402,7 +432,8 @@ function reset(notice: StorageNotice): ReadResult {
 }
 
 /** parseProgress, plus whether the store must write the result back. Never throws. */
-export function readProgress(raw: unknown): ReadResult {
+export function readProgress(raw: unknown, known: KnownItems | null = null): ReadResult {
+  knownItems = known;
   if (raw === undefined) return { state: { progress: defaultProgress(), notice: null }, rewrite: false };
   const bytes = serialisedBytes(raw);
   if (bytes === null) return reset('reset-corrupt');
@@ -427,8 +458,8 @@ export function readProgress(raw: unknown): ReadResult {
  * Validates a stored value. Absent → the default, no notice. Corrupt, oversized or of an unknown
  * version → the default with a notice saying why. Older versions are migrated. Never throws.
  */
-export function parseProgress(raw: unknown): ProgressState {
-  return readProgress(raw).state;
+export function parseProgress(raw: unknown, known: KnownItems | null = null): ProgressState {
+  return readProgress(raw, known).state;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // Privacy: the path never carries the query string (nor a query hidden in a hash route), and no
 // typed value is read: only button-like inputs give their value as a label.
 import type { PageSnapshot, SnapshotAction, SnapshotField, SnapshotForm } from './types';
+import { SNAPSHOT_LIMITS } from './snapshot-limits';
 
 /** Our own UI's host element carries this attribute; the snapshot never looks inside it. */
 export const GUIDE_HOST_ATTRIBUTE = 'data-sim-exit-guide-host';
@@ -13,22 +14,7 @@ export interface SnapshotLocation {
   hash: string;
 }
 
-export const SNAPSHOT_LIMITS = {
-  text: 4000,
-  actions: 400,
-  fields: 400,
-  actionText: 120,
-  label: 200,
-  headings: 60,
-  headingText: 200,
-  pseudoSubmits: 20,
-  /**
-   * Elements visited, at most: what says which step a page is sits in its first few thousand
-   * elements (title, headings, the top of the text, the first forms), and a page of 10,000 rows
-   * (a long list, a storm of inserts) must not cost a long task on every re-evaluation.
-   */
-  elements: 3000,
-} as const;
+export { SNAPSHOT_LIMITS };
 
 // Never walked: code, media, our host, and subtrees whose text is not page prose.
 const SKIP_TAGS = new Set([

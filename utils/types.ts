@@ -13,8 +13,11 @@ export type StepId = (typeof STEP_IDS)[number];
 export const ROUTE_IDS = ['online', 'hotline', 'shop', 'port-out', 'lapse'] as const;
 export type RouteId = (typeof ROUTE_IDS)[number];
 
-export const CARRIER_IDS = ['cmhk', 'cuniq', 'three', 'csl', 'smartone', 'fetnet', 'other'] as const;
-export type CarrierId = (typeof CARRIER_IDS)[number];
+/**
+ * A carrier's id. The ids are data (assets/guide/carriers.json: adding a carrier touches no code);
+ * `isCarrierId` in utils/carriers.ts checks a value against them.
+ */
+export type CarrierId = string;
 
 export type SiteTrust = 'official' | 'enabled' | 'suspicious';
 
@@ -267,7 +270,7 @@ export interface Settings {
 
 export interface Progress {
   version: 2;
-  carriers: Partial<Record<CarrierId, CarrierProgress>>;
+  carriers: Record<CarrierId, CarrierProgress>;
   settings: Settings;
 }
 

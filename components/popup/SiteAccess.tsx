@@ -5,7 +5,8 @@ import { useState } from 'preact/hooks';
 import { CARRIERS, carrierById } from '../../utils/carriers';
 import type { EnableCheck } from '../../utils/enable-risk';
 import { localize } from '../../utils/guide';
-import { CARRIER_IDS, type CarrierId, type EnabledSite, type Language } from '../../utils/types';
+import { CARRIER_IDS } from '../../utils/carriers';
+import type { CarrierId, EnabledSite, Language } from '../../utils/types';
 import { pt } from './texts';
 
 export type SiteResult = 'done' | 'pending' | 'refused';

@@ -10,10 +10,14 @@ import { isLanguage } from '../../utils/language';
 import type { ProgressAction, ProgressState } from '../../utils/messages';
 import { cardOf, recordRefProblem } from '../../utils/progress';
 import { routeOf, stepText } from '../../utils/route';
+import { createSend } from '../../utils/send';
 import { stepStates } from '../../utils/step-state';
-import { CARRIER_IDS, type CardProgress, type CarrierId, type Language, type RouteId } from '../../utils/types';
+import { isCarrierId } from '../../utils/carriers';
+import type { CardProgress, CarrierId, Language, RouteId } from '../../utils/types';
 import { carrierById } from '../../utils/carriers';
 import { ContactLine } from '../../components/ContactLine';
+
+const send = createSend(browser.runtime);
 
 const box = (on: boolean) => <span class="box">{on ? '☑' : '☐'}</span>;
 
@@ -176,7 +180,7 @@ function Sheet({ carrier, lang, card, onAction }: SheetProps) {
 async function main() {
   const params = new URLSearchParams(location.search);
   const rawCarrier = params.get('carrier') ?? 'other';
-  const carrier: CarrierId = (CARRIER_IDS as readonly string[]).includes(rawCarrier) ? (rawCarrier as CarrierId) : 'other';
+  const carrier: CarrierId = isCarrierId(rawCarrier) ? rawCarrier : 'other';
   const rawLang = params.get('lang');
   const lang: Language = isLanguage(rawLang) ? rawLang : 'en';
   document.documentElement.lang = lang;
@@ -185,14 +189,12 @@ async function main() {
   const show = (state: ProgressState | null) =>
     render(<Sheet carrier={carrier} lang={lang} card={state ? cardOf(state.progress, carrier) : null} onAction={act} />, app);
   const act = (action: ProgressAction) => {
-    void (browser.runtime.sendMessage({ type: 'update-progress', action }) as Promise<ProgressState | null>).then(show, () => undefined);
+    // A refused change leaves the sheet as it was.
+    void send({ type: 'update-progress', action }).then((reply) => reply.ok && show(reply.value));
   };
-  try {
-    show((await browser.runtime.sendMessage({ type: 'get-progress' })) as ProgressState | null);
-  } catch {
-    // Without progress the sheet still prints, with empty boxes.
-    show(null);
-  }
+  const reply = await send({ type: 'get-progress' });
+  // Without progress the sheet still prints, with empty boxes.
+  show(reply.ok ? reply.value : null);
 }
 
 void main();

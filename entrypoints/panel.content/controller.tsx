@@ -10,13 +10,11 @@ import { createStore, type Store } from '../../components/store';
 import panelCss from '../../components/panel.css?inline';
 import { carrierById } from '../../utils/carriers';
 import type { Language } from '../../utils/types';
-import type { PageState, ProgressAction, ProgressState, ToBackground, ToContent } from '../../utils/messages';
-import type { PersonalMark } from '../../utils/mark';
+import type { PageState, ProgressAction, ProgressState, ToContent } from '../../utils/messages';
 import { officialSite, type PageSite } from '../../utils/site-trust';
 import { takeSnapshot } from '../../utils/snapshot';
 import { findHotlineElement } from '../../utils/hotline-on-page';
-import type { TextPack } from '../../utils/text-pack';
-import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
+import { setTextPack } from '../../utils/panel-texts/store';
 import { cardOf } from '../../utils/progress';
 import { routeOf } from '../../utils/route';
 import type { ProgressV1, StepSignal } from '../../utils/types';
@@ -24,15 +22,8 @@ import { startFieldController } from './field-controller';
 import { trackHighlight } from './highlight-tracker';
 import { watchPage } from './page-watch';
 import { placePanel, type Placed } from './place-panel';
+import { send } from './send';
 import { benchMark } from '../../utils/bench-mark';
-
-async function send<T = unknown>(msg: ToBackground): Promise<T | null> {
-  try {
-    return (await browser.runtime.sendMessage(msg)) as T;
-  } catch {
-    return null;
-  }
-}
 
 interface AppProps {
   store: Store<PanelState>;
@@ -82,19 +73,20 @@ function isTurnedOff(progress: ProgressV1 | null, host: string): boolean {
 export async function startPanel(site: PageSite): Promise<void> {
   const doc = document;
   const lifetime = new AbortController();
-  const initial = await send<ProgressState>({ type: 'get-progress' });
-  const progress = initial?.progress ?? null;
+  const initial = await send({ type: 'get-progress' });
+  const progress = initial.ok ? initial.value.progress : null;
   // The guide's texts come from the background, one language at a time (the bundle carries none).
   // The first time without a language unless the user chose one: the background picks it from the
   // page's and the browser's language tags (utils/language.ts) and says which in the pack.
   const loadTexts = async (lang?: Language): Promise<Language | null> => {
-    const ask: ToBackground = lang
-      ? { type: 'get-texts', lang, carrier: site.carrier }
-      : { type: 'get-texts', pageLang: doc.documentElement.lang, browserLang: navigator.language, carrier: site.carrier };
-    const pack = await send<TextPack>(ask);
-    if (!isTextPack(pack)) return null;
-    setTextPack(pack);
-    return pack.lang;
+    const reply = await send(
+      lang
+        ? { type: 'get-texts', lang, carrier: site.carrier }
+        : { type: 'get-texts', pageLang: doc.documentElement.lang, browserLang: navigator.language, carrier: site.carrier },
+    );
+    if (!reply.ok) return null;
+    setTextPack(reply.value);
+    return reply.value.lang;
   };
   const firstLang = (await loadTexts(progress?.settings.language ?? undefined)) ?? 'en';
   const carrier = carrierById(site.carrier);
@@ -116,7 +108,7 @@ export async function startPanel(site: PageSite): Promise<void> {
     highlightShown: false,
     spotlight: false,
     progress,
-    notice: initial ? initial.notice : 'storage-unavailable',
+    notice: initial.ok ? initial.value.notice : 'storage-unavailable',
     expanded: false,
     turnedOff: isTurnedOff(progress, site.host),
     field: null,
@@ -153,8 +145,9 @@ export async function startPanel(site: PageSite): Promise<void> {
   let highlight = makeTracker();
 
   const update = (action: ProgressAction, after?: () => void) => {
-    void send<ProgressState>({ type: 'update-progress', action }).then((state) => {
-      if (state) applyProgress(state);
+    void send({ type: 'update-progress', action }).then((reply) => {
+      // A refused change (a look-alike, a bad action) leaves the panel as it was.
+      if (reply.ok) applyProgress(reply.value);
       after?.();
     });
   };
@@ -231,10 +224,10 @@ export async function startPanel(site: PageSite): Promise<void> {
     if (site.trust === 'suspicious') return applyStep([], null);
     const { snapshot, elements: found } = takeSnapshot(doc, location);
     const mine = ++lookSeq;
-    const reply = await send<{ signal?: StepSignal | null }>({ type: 'detect-step', snapshot, carrier: carrier.id });
+    const reply = await send({ type: 'detect-step', snapshot, carrier: carrier.id });
     // No answer (the background is unreachable for a moment): keep what the panel shows.
-    if (mine !== lookSeq || lifetime.signal.aborted || !reply || !('signal' in reply)) return;
-    applyStep(found, reply.signal ?? null);
+    if (mine !== lookSeq || lifetime.signal.aborted || !reply.ok) return;
+    applyStep(found, reply.value.signal);
   };
 
   const applyStep = (found: Element[], signal: StepSignal | null) => {
@@ -475,7 +468,7 @@ export async function startPanel(site: PageSite): Promise<void> {
   };
   connect();
   // The user's mark (issue 16); the host keeps itself mounted and on top (mountHost's guard).
-  void send<{ mark?: PersonalMark | null }>({ type: 'get-mark' }).then((r) => store.set({ mark: r?.mark ?? null }));
+  void send({ type: 'get-mark' }).then((r) => store.set({ mark: r.ok ? r.value.mark : null }));
   window.addEventListener('resize', placeTab, { passive: true, signal: lifetime.signal });
   window.addEventListener('scroll', placeTab, { passive: true, capture: true, signal: lifetime.signal });
 

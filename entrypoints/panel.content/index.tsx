@@ -5,21 +5,16 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { officialMatchPatterns } from '../../utils/match-patterns';
-import type { ToBackground } from '../../utils/messages';
 import { officialSite, type PageSite } from '../../utils/site-trust';
 import { startPanel } from './controller';
+import { send } from './send';
 
 const STARTED = Symbol.for('sim-exit-guide.panel-started');
 
 async function askBackground(): Promise<PageSite | null> {
-  try {
-    const msg: ToBackground = { type: 'get-site' };
-    const reply = (await browser.runtime.sendMessage(msg)) as { site?: PageSite | null } | undefined;
-    const site = reply?.site;
-    return site && (site.trust === 'enabled' || site.trust === 'suspicious') ? site : null;
-  } catch {
-    return null;
-  }
+  const reply = await send({ type: 'get-site' });
+  const site = reply.ok ? reply.value.site : null;
+  return site && (site.trust === 'enabled' || site.trust === 'suspicious') ? site : null;
 }
 
 export default defineContentScript({

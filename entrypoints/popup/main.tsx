@@ -6,22 +6,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupActions, type PopupView } from '../../components/popup/Popup';
 import { pt } from '../../components/popup/texts';
-import type { RouterMessage, TabStateReply } from '../../utils/background-router';
+import type { ReplyOf } from '../../utils/background/protocol';
 import { languageFromTag } from '../../utils/language';
-import type { ProgressAction, ProgressState } from '../../utils/messages';
+import type { ProgressAction, ProgressState, ToBackground } from '../../utils/messages';
 import { checkEnable } from '../../utils/enable-risk';
+import { createSend } from '../../utils/send';
 import { ALL_SITES, officialSite, originPattern } from '../../utils/site-trust';
 import type { SiteResult } from '../../components/popup/SiteAccess';
-import type { PersonalMark } from '../../utils/mark';
 import type { Language } from '../../utils/types';
 
-async function send<T>(msg: RouterMessage): Promise<T | null> {
-  try {
-    const reply = (await browser.runtime.sendMessage(msg)) as T | { error: string } | undefined;
-    return reply && typeof reply === 'object' && !('error' in reply) ? (reply as T) : null;
-  } catch {
-    return null;
-  }
+const sendMessage = createSend(browser.runtime);
+
+/** The background's answer, or null when it refused or did not answer: the popup shows what it has. */
+async function send<M extends ToBackground>(msg: M): Promise<ReplyOf<M['type']> | null> {
+  const reply = await sendMessage(msg);
+  return reply.ok ? reply.value : null;
 }
 
 function isProgressState(value: unknown): value is ProgressState {
@@ -71,8 +70,8 @@ function App() {
     void (async () => {
       const tab = await currentTab();
       const site = tab.url ? officialSite(tab.url) : null;
-      const reply = tab.id !== null ? await send<TabStateReply>({ type: 'get-tab-state', tabId: tab.id }) : null;
-      const progress = reply?.progress ?? (await send<ProgressState>({ type: 'get-progress' }));
+      const reply = tab.id !== null ? await send({ type: 'get-tab-state', tabId: tab.id }) : null;
+      const progress = reply?.progress ?? (await send({ type: 'get-progress' }));
       const page = reply?.page ?? null;
       setView({
         lang: (isProgressState(progress) ? progress.progress.settings.language : null) ?? browserLang,
@@ -100,25 +99,24 @@ function App() {
   }, [view.lang]);
 
   const update = (action: ProgressAction) => {
-    const msg: RouterMessage = view.tabId !== null ? { type: 'update-progress', action, tabId: view.tabId } : { type: 'update-progress', action };
-    void send<ProgressState>(msg).then(showProgress);
+    void send({ type: 'update-progress', action, ...(view.tabId !== null ? { tabId: view.tabId } : {}) }).then(showProgress);
   };
 
-  const refresh = () => void send<ProgressState>(view.tabId !== null ? { type: 'get-progress', tabId: view.tabId } : { type: 'get-progress' }).then(showProgress);
+  const refresh = () => void send(view.tabId !== null ? { type: 'get-progress', tabId: view.tabId } : { type: 'get-progress' }).then(showProgress);
 
   const actions: PopupActions = {
     sites: {
       enableSite(origin, carrier): Promise<SiteResult> {
         // Tell the background first (not awaited) which carrier the user picked: if this popup
         // closes while the browser's prompt is open, the background finishes on permissions.onAdded.
-        const msg: RouterMessage = { type: 'enable-site', origin, carrier };
+        const msg = { type: 'enable-site', origin, carrier } as const;
         void send(msg);
         // Synchronously, inside the click's user gesture: no await may come before this call.
         const request = browser.permissions.request({ origins: [originPattern(origin)] });
         return request
           .then(async (granted) => {
             if (!granted) return 'refused' as const;
-            const reply = await send<{ ok: boolean }>(msg);
+            const reply = await send(msg);
             return reply?.ok ? ('done' as const) : ('pending' as const);
           })
           .catch(() => 'refused' as const)
@@ -135,7 +133,7 @@ function App() {
         return request
           .then(async (granted) => {
             if (!granted) return 'refused' as const;
-            const reply = await send<{ ok: boolean }>({ type: 'set-lookalike', on: true });
+            const reply = await send({ type: 'set-lookalike', on: true });
             return reply?.ok ? ('done' as const) : ('pending' as const);
           })
           .catch(() => 'refused' as const)
@@ -144,7 +142,7 @@ function App() {
     },
     async command(command) {
       if (view.tabId === null) return false;
-      const reply = await send<{ ok: boolean }>({ type: 'panel-command', tabId: view.tabId, command });
+      const reply = await send({ type: 'panel-command', tabId: view.tabId, command });
       const ok = reply?.ok === true;
       // The real popup gets out of the way so the panel (which now takes focus) can be used at once.
       if (ok && namedTab === null) window.close();
@@ -152,8 +150,8 @@ function App() {
     },
     setLanguage: (language) => update({ kind: 'settings', patch: { language } }),
     mark: {
-      load: () => send<{ mark: PersonalMark | null }>({ type: 'get-mark' }).then((r) => r?.mark ?? null),
-      save: (mark) => send<{ ok: boolean }>({ type: 'set-mark', mark }).then((r) => r?.ok === true),
+      load: () => send({ type: 'get-mark' }).then((r) => r?.mark ?? null),
+      save: (mark) => send({ type: 'set-mark', mark }).then((r) => r?.ok === true),
     },
     reset() {
       if (view.carrier) update({ kind: 'reset', carrier: view.carrier });

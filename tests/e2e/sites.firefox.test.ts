@@ -31,12 +31,11 @@
 // What Chromium covers instead (tests/e2e/sites.chromium.test.ts, with the grant pre-written into a
 // manifest copy): the same popup flow after the grant, the toolbar badge for an enabled site, the
 // confirm step for an http page, and the look-alike warning. Firefox covers the prompt path itself.
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../scripts/practice-server.mjs';
 import { eventually, sleep } from './harness/browser';
 import { launchFirefox, type FirefoxE2EPage, type LaunchedFirefox } from './harness/firefox';
-import { addonDocument, addonDocuments, evaluateIn, processTarget, type RdpTab, type RdpTargetForm } from './harness/firefox-rdp';
+import { firefoxAddon, type FirefoxAddon, type FirefoxPopup } from './harness/firefox-addon';
 import { oneBrowserOnly } from './scenarios/one-browser';
 
 const ORIGIN = 'https://practice.example';
@@ -54,75 +53,27 @@ const FIREFOX_ONLY = oneBrowserOnly(
 describe('enabling and removing a site through the real permission request (Firefox)', FIREFOX_ONLY, () => {
   let server: PracticeServer | undefined;
   let ff: LaunchedFirefox | undefined;
-  let documents: RdpTab | undefined;
-  let background: RdpTargetForm | undefined;
+  let addon: FirefoxAddon | undefined;
 
   beforeAll(async () => {
     server = await startPracticeServer({ port: 0 });
     ff = await launchFirefox({ port: server.port });
-    documents = await addonDocuments(ff.rdp.connection, ff.addonId);
-    background = await addonDocument(documents, (url) => url.startsWith('moz-extension://') && url.endsWith('/_generated_background_page.html'));
+    addon = await firefoxAddon(ff);
   });
   afterAll(async () => {
     await ff?.close();
     await server?.close();
   });
 
-  /** Evaluate in the add-on's background page (return JSON.stringify(...) for objects). */
-  const inBackground = (code: string) => evaluateIn(ff!.rdp.connection, background!, code);
+  const inBackground = (code: string) => addon!.inBackground(code);
   const hasPermission = async () => (await inBackground(`browser.permissions.contains({ origins: [${JSON.stringify(PATTERN)}] })`)) === true;
   const registered = async () =>
     JSON.parse(
       String(await inBackground(`browser.scripting.getRegisteredContentScripts().then((s) => JSON.stringify(s.map((x) => ({ id: x.id, matches: x.matches }))))`)),
     ) as { id: string; matches: string[] }[];
-
-  /**
-   * SET-UP standing in for "the user clicks the toolbar button on this tab": activeTab on the tab
-   * at `url` (so the popup can read its address). Returns the tab's WebExtension id.
-   */
-  async function grantActiveTab(url: string): Promise<number> {
-    const parent = await processTarget(ff!.rdp.connection, 0);
-    const id = await evaluateIn(
-      ff!.rdp.connection,
-      parent,
-      `(() => {
-        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(ff!.addonId)});
-        const win = Services.wm.getMostRecentWindow('navigator:browser');
-        const tab = [...win.gBrowser.tabs].find((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(url)});
-        if (!tab) return -1;
-        extension.tabManager.addActiveTabPermission(tab);
-        return extension.tabManager.getWrapper(tab).id;
-      })()`,
-    );
-    expect(id, `tab at ${url}`).toBeGreaterThanOrEqual(0);
-    return id as number;
-  }
-
-  /** The popup in a tab of its own, about tab `tabId`: its puppeteer page (for trusted input) and its debugger document. */
-  async function openPopup(tabId: number): Promise<{ page: Page; doc: RdpTargetForm; eval: (code: string) => Promise<unknown> }> {
-    const known = new Set(await ff!.browser.pages());
-    // SET-UP: BiDi refuses to navigate to moz-extension URLs; the background opens the tab.
-    await inBackground(`browser.tabs.create({ url: browser.runtime.getURL('/popup.html?tabId=${tabId}') }).then((t) => t.id)`);
-    const page = await eventually(
-      async () => (await ff!.browser.pages()).filter((p) => !known.has(p)),
-      (fresh) => fresh.length === 1,
-      'the popup tab among the BiDi pages',
-    ).then((fresh) => fresh[0]!);
-    const doc = await addonDocument(documents!, (url) => url.endsWith(`/popup.html?tabId=${tabId}`));
-    const run = (code: string) => evaluateIn(ff!.rdp.connection, doc, code);
-    await eventually(() => run(`!!document.querySelector('.site-access')`), (v) => v === true, 'popup rendered');
-    return { page, doc, eval: run };
-  }
-
-  /** A trusted click (BiDi pointer input) in the middle of `selector` in the popup. */
-  async function trustedClick(popup: { page: Page; eval: (code: string) => Promise<unknown> }, selector: string): Promise<void> {
-    const box = JSON.parse(
-      String(await popup.eval(`(() => { const el = document.querySelector(${JSON.stringify(selector)}); el?.scrollIntoView({ block: 'center' }); return JSON.stringify(el ? el.getBoundingClientRect() : null); })()`)),
-    ) as { x: number; y: number; width: number; height: number } | null;
-    expect(box, `${selector} in the popup`).not.toBeNull();
-    await popup.page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
-  }
+  const grantActiveTab = (url: string) => addon!.grantActiveTab(url);
+  const openPopup = (tabId: number) => addon!.openPopup(tabId, '.site-access');
+  const trustedClick = (popup: FirefoxPopup, selector: string) => addon!.trustedClick(popup, selector);
 
   test('"Use the guide on this site" asks for the origin in the click, the background registers the panel there as "enabled" with the chosen carrier; Remove gives the permission back and takes the panel away', async () => {
     const page: FirefoxE2EPage & { status: number | null } = await ff!.e2e.open(URL_ON_SITE);

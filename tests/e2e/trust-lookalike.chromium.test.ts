@@ -6,7 +6,8 @@
 //
 // The look-alike warning needs the optional all-sites permission, which automation cannot grant
 // through Chromium's prompt: as in sites.chromium.test.ts, a copy of the build lists it as
-// required (harness/granted.ts). Everything after the grant is the real code.
+// required (harness/granted.ts). Everything after the grant is the real code. Firefox runs the
+// same attacks through the real permission request (trust-lookalike.firefox.test.ts).
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../scripts/practice-server.mjs';
@@ -14,15 +15,11 @@ import { chromiumE2E, eventually, sleep, type E2EBrowser, type E2EPage } from '.
 import { grantedCopy } from './harness/granted';
 import { oneBrowserOnly } from './scenarios/one-browser';
 
-const CHROMIUM_ONLY = oneBrowserOnly(
-  'chromium',
-  'the look-alike warning needs the optional all-sites permission: Chromium tests pre-grant it in a manifest copy (harness/granted.ts); Firefox reaches it only through a trusted click in the popup (sites.firefox.test.ts drives that path for enabled sites). The verdicts, the no-guidance rule and the popup trust are browser-independent background logic, unit-tested in tests/unit/trust/',
-);
 
 const OFFICIAL = 'https://www.hk.chinamobile.com/tc/index.html';
 const fixture = (origin: string, name: string) => `${origin}/__fixture/${name}.html`;
 
-describe('look-alike attacks (Chromium)', CHROMIUM_ONLY, () => {
+describe('look-alike attacks (Chromium)', () => {
   let server: PracticeServer | undefined;
   let browser: E2EBrowser | undefined;
   let copy: string | undefined;
@@ -107,7 +104,7 @@ describe('look-alike attacks (Chromium)', CHROMIUM_ONLY, () => {
         carrier: 'cmhk',
       }),
     );
-    expect(reply).toEqual({ ok: true, pending: false });
+    expect(reply).toEqual({ ok: true, value: { ok: true, pending: false } });
     await page.reload();
     await expectNoGuidance(page, 'cmhk');
     await popup.reload();
@@ -155,27 +152,31 @@ describe('look-alike attacks (Chromium)', CHROMIUM_ONLY, () => {
     await page.close();
   });
 
-  test("the popup's trust is the tab's current address, also after the service worker stopped and the tab navigated", async () => {
-    const page = await browser!.open(OFFICIAL);
-    await page.waitForPanel((s) => s.panel?.siteTrust === 'official');
-    const tabId = await tabIdOf(OFFICIAL);
-    let popup = await openPopup(tabId);
-    expect(await popup.tabTrust()).toBe('official');
-    await popup.close();
-    // Chrome stops the idle worker; the tab goes elsewhere before anything wakes it.
-    await page.stopBackground();
-    await page.goto('https://practice.example/tc/index.html');
-    popup = await openPopup(tabId);
-    expect(await popup.tabTrust()).toBe('none');
-    expect(await popup.evaluate(() => document.querySelector('.popup')?.getAttribute('data-site-trust'))).toBe('none');
-    const session = await browser!.backgroundEvaluate!<Record<string, unknown>>("chrome.storage.session.get('tabs').then((r) => r.tabs ?? {})");
-    expect(Object.keys(session)).not.toContain(String(tabId));
-    // And to a look-alike: suspicious, from its address and the probe's verdict.
-    await page.goto(fixture('https://www.hk-chinamobile.com', 'lookalike-cancel'));
-    await page.waitForPanel((s) => s.panel?.siteTrust === 'suspicious', 15_000);
-    await popup.reload();
-    expect(await popup.tabTrust()).toBe('suspicious');
-    await popup.close();
-    await page.close();
-  });
+  test(
+    "the popup's trust is the tab's current address, also after the service worker stopped and the tab navigated",
+    oneBrowserOnly('chromium', "Firefox's MV2 background page is persistent: there is no worker to stop (trust-lookalike.firefox.test.ts checks the navigation part)"),
+    async () => {
+      const page = await browser!.open(OFFICIAL);
+      await page.waitForPanel((s) => s.panel?.siteTrust === 'official');
+      const tabId = await tabIdOf(OFFICIAL);
+      let popup = await openPopup(tabId);
+      expect(await popup.tabTrust()).toBe('official');
+      await popup.close();
+      // Chrome stops the idle worker; the tab goes elsewhere before anything wakes it.
+      await page.stopBackground();
+      await page.goto('https://practice.example/tc/index.html');
+      popup = await openPopup(tabId);
+      expect(await popup.tabTrust()).toBe('none');
+      expect(await popup.evaluate(() => document.querySelector('.popup')?.getAttribute('data-site-trust'))).toBe('none');
+      const session = await browser!.backgroundEvaluate!<Record<string, unknown>>("chrome.storage.session.get('tabs').then((r) => r.tabs ?? {})");
+      expect(Object.keys(session)).not.toContain(String(tabId));
+      // And to a look-alike: suspicious, from its address and the probe's verdict.
+      await page.goto(fixture('https://www.hk-chinamobile.com', 'lookalike-cancel'));
+      await page.waitForPanel((s) => s.panel?.siteTrust === 'suspicious', 15_000);
+      await popup.reload();
+      expect(await popup.tabTrust()).toBe('suspicious');
+      await popup.close();
+      await page.close();
+    },
+  );
 });

@@ -121,7 +121,14 @@ const description: fc.Arbitrary<FieldDescription> = fc.record({
 
 const carrier = fc.constantFrom(...CARRIERS);
 
-/** Runs `fn`, returns its result and how long it took. */
+/**
+ * Runs `fn`, returns its result and how long it took. The bounds below guard against pathological
+ * cases (a regular expression that backtracks catastrophically takes seconds, not milliseconds);
+ * they are not speed targets, which the benchmark measures (bench/run.mjs). Tight per-call bounds
+ * failed on a loaded 2-core machine (a GC pause or a busy neighbour), so they are wide.
+ */
+const PATHOLOGICAL_MS = 1000;
+
 function timed<T>(fn: () => T): { result: T; ms: number } {
   const start = performance.now();
   const result = fn();
@@ -159,8 +166,7 @@ describe('fuzz: step detection', () => {
           detectStep(snap, c);
         });
         worst = Math.max(worst, ms);
-        // Generous (shared CI machines); the content script re-evaluates at most every 400 ms.
-        expect(ms).toBeLessThan(250);
+        expect(ms).toBeLessThan(PATHOLOGICAL_MS);
       }),
       { numRuns: 30 },
     );
@@ -178,7 +184,7 @@ describe('fuzz: field classification', () => {
         const { result, ms } = timed(() => classifyField(d, { cardContext }));
         expect(result === null || kinds.has(result)).toBe(true);
         expect(classifyField(structuredClone(d), { cardContext })).toBe(result);
-        expect(ms).toBeLessThan(50);
+        expect(ms).toBeLessThan(PATHOLOGICAL_MS);
       }),
       { numRuns: 1000 },
     );
@@ -191,7 +197,7 @@ describe('fuzz: field classification', () => {
         const { result, ms } = timed(() => valueShape(value));
         expect(result === null || result === 'card-number' || result === 'id-number').toBe(true);
         expect(valueShape(value)).toBe(result);
-        expect(ms).toBeLessThan(20);
+        expect(ms).toBeLessThan(PATHOLOGICAL_MS);
       }),
       { numRuns: 1000 },
     );

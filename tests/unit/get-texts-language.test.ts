@@ -1,7 +1,7 @@
 // The panel's first text pack is asked for without a language: the background picks it from the
 // page's and the browser's language tags (utils/language.ts), as the panel itself used to.
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '../../utils/background-router';
+import { parseMessage } from '../../utils/background/protocol';
 
 describe('get-texts', () => {
   it('keeps a language the user chose', () => {

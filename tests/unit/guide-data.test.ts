@@ -15,8 +15,8 @@ import {
   primaryContact,
   SOURCES,
 } from '../../utils/guide';
+import { CARRIER_IDS } from '../../utils/carriers';
 import {
-  CARRIER_IDS,
   LANGUAGES,
   STEP_IDS,
   type Carrier,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { languageFromTag, pickLanguage } from '../../utils/language';
+import { LANGUAGE_NAMES, languageFromTag, pickLanguage } from '../../utils/language';
+import { LANGUAGES } from '../../utils/types';
 
 describe('languageFromTag', () => {
   it.each([
@@ -27,5 +28,12 @@ describe('pickLanguage', () => {
     expect(pickLanguage(null, 'zh-HK', 'en')).toBe('zh-Hant');
     expect(pickLanguage(null, 'fr', 'zh-CN')).toBe('zh-Hans');
     expect(pickLanguage(null, '', 'de')).toBe('en');
+  });
+});
+
+describe('the language list', () => {
+  it('names every language in itself, from the data (assets/i18n/languages.json)', () => {
+    expect(Object.keys(LANGUAGE_NAMES).sort()).toEqual([...LANGUAGES].sort());
+    expect(Object.values(LANGUAGE_NAMES).every((name) => name.trim().length > 0)).toBe(true);
   });
 });

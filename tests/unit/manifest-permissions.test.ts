@@ -50,7 +50,7 @@ describe('settings for sites (migration-safe)', () => {
     const base = { language: null, disabledEverywhere: false, disabledHosts: [], collapsed: false };
     for (const extra of [
       { enabledSites: [{ origin: 'https://practice.example/path', carrier: 'other' }] },
-      { enabledSites: [{ origin: 'https://practice.example', carrier: 'evil' }] },
+      { enabledSites: [{ origin: 'https://practice.example', carrier: 'Evil!' }] },
       { enabledSites: [{ origin: 'https://practice.example', carrier: 'other', url: 'x' }] },
       { enabledSites: [{ origin: 'https://a.example', carrier: 'other' }, { origin: 'https://a.example', carrier: 'cmhk' }] },
       { enabledSites: 'https://a.example' },
@@ -59,6 +59,10 @@ describe('settings for sites (migration-safe)', () => {
     ]) {
       expect(parseProgress({ version: 1, carriers: {}, settings: { ...base, ...extra } }).notice).toBe('reset-corrupt');
     }
+    // A well-formed carrier id this version does not know drops that site alone, with a notice (issue 12).
+    const unknown = parseProgress({ version: 1, carriers: {}, settings: { ...base, enabledSites: [{ origin: 'https://practice.example', carrier: 'evil' }] } });
+    expect(unknown.notice).toBe('dropped-unknown');
+    expect(unknown.progress.settings.enabledSites).toEqual([]);
     const ok = { ...base, enabledSites: [{ origin: 'http://a.example', carrier: 'cmhk' }], lookalikeWarning: true };
     expect(parseProgress({ version: 1, carriers: {}, settings: ok }).progress.settings).toEqual(ok);
   });

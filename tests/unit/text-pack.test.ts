@@ -11,7 +11,8 @@ import * as fullI18n from '../../utils/i18n';
 import * as panelI18n from '../../utils/panel-texts/i18n';
 import { buildTextPack, sliceTexts, sourcedOnly } from '../../utils/text-pack';
 import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
-import { CARRIER_IDS, LANGUAGES, STEP_IDS, type Carrier } from '../../utils/types';
+import { CARRIER_IDS } from '../../utils/carriers';
+import { LANGUAGES, STEP_IDS, type Carrier } from '../../utils/types';
 
 describe('text pack', () => {
   it('keeps one language and every key', () => {

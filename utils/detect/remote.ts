@@ -5,7 +5,7 @@
 // Pure, and it checks its input: a message is untrusted until proven otherwise.
 import { carrierById } from '../carriers';
 import { isCarrierId } from '../progress';
-import { SNAPSHOT_LIMITS } from '../snapshot';
+import { SNAPSHOT_LIMITS } from '../snapshot-limits';
 import type { CarrierId, PageSnapshot, SnapshotAction, SnapshotField, SnapshotForm, StepSignal } from '../types';
 import { detectStep } from './index';
 

@@ -8,6 +8,12 @@ import type { Carrier, CarrierId } from '../types';
 
 export const CARRIERS: readonly Carrier[] = (carriersJson as { carriers: Carrier[] }).carriers;
 
+export const CARRIER_IDS: readonly CarrierId[] = CARRIERS.map((c) => c.id);
+
+export function isCarrierId(value: unknown): value is CarrierId {
+  return typeof value === 'string' && CARRIER_IDS.includes(value);
+}
+
 export function carrierById(id: CarrierId): Carrier {
   if (CARRIER?.id === id) return CARRIER;
   const found = CARRIERS.find((c) => c.id === id);

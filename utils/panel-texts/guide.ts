@@ -11,7 +11,7 @@ export const SOURCES: readonly Source[] = [];
 
 /** The text in `lang`; a pack holds one language, and carrier texts all three. */
 export function localize(text: LocalText, lang: Language): string {
-  return text[lang] || text.en || text['zh-Hant'] || text['zh-Hans'] || Object.values(text)[0] || '';
+  return text[lang] || text.en || Object.values(text).find(Boolean) || '';
 }
 
 // The pack's carrier holds only its sourced texts (the background checked them: utils/text-pack.ts),
@@ -40,8 +40,3 @@ export function primaryContact(carrier: Carrier): PrimaryContact | null {
   return null;
 }
 
-export const OTHER_CONTACT: LocalText = {
-  en: "the number on your card's packaging or the carrier's website",
-  'zh-Hans': '卡片包装上的客服电话或运营商的官方网站',
-  'zh-Hant': '卡片包裝上的客戶服務電話或電訊商的官方網站',
-};

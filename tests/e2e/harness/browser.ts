@@ -183,6 +183,10 @@ export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser
         await session.send('Network.enable');
         return () => [...urls];
       },
+      audit: async (options) => (await import('./axe-chromium')).auditChromium(page, options),
+      emulateColorScheme: async (scheme) => {
+        await page.emulateMedia({ colorScheme: scheme });
+      },
     };
   };
 
@@ -212,6 +216,27 @@ export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser
       const e2ePage = wrap(page);
       const status = await e2ePage.goto(url, options);
       return Object.assign(e2ePage, { status });
+    },
+    openExtensionPage: async (pathAndQuery) => {
+      const page = await launched.context.newPage();
+      await page.goto(`chrome-extension://${launched.extensionId}/${pathAndQuery.replace(/^\//, '')}`);
+      return {
+        url: () => page.url(),
+        evaluate: async <T>(expression: string) => (await page.evaluate(expression)) as T,
+        audit: async (options) => (await import('./axe-chromium')).auditChromium(page, { scope: 'document', ...options }),
+        emulateColorScheme: async (scheme) => {
+          await page.emulateMedia({ colorScheme: scheme });
+        },
+        close: () => page.close(),
+      };
+    },
+    tabIdOf: async (url) => {
+      const id = await currentWorker().evaluate(async (wanted: string) => {
+        const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+        return (await c.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1;
+      }, url);
+      if (id < 0) throw new Error(`No tab at ${url}`);
+      return id;
     },
     close: () => launched.close(),
   };

@@ -2,6 +2,8 @@
 // the storage-fault scripts and the polling helpers. Its own file so that browser.ts (the Chromium
 // side and the launcher), firefox.ts and the readers import it without importing one another.
 
+import type { AuditOptions, AxeReport } from './axe';
+
 export interface Box {
   x: number;
   y: number;
@@ -169,6 +171,30 @@ export interface E2EPage {
    * request of the extension's service worker. Returns a reader.
    */
   recordNetwork?(): Promise<() => string[]>;
+
+  // --- accessibility (issue 14, item 5; tests/e2e/harness/axe.ts) ----------------------------
+  /**
+   * Run axe-core on the guide's hosts and their CLOSED shadow roots, in place (default), or on the
+   * whole document (`scope: 'document'`). Never from the page's own world.
+   */
+  audit(options?: AuditOptions): Promise<AxeReport>;
+  /**
+   * `prefers-color-scheme` as the pages see it. Chromium: this tab only (CDP media emulation);
+   * Firefox: every tab of this browser (the content colour-scheme pref), until set again.
+   */
+  emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+}
+
+/** One of the extension's own pages (popup, checklist, welcome, settings) in a tab of its own. */
+interface ExtensionPage {
+  url(): string;
+  /** Evaluate an expression in the page's own world; return JSON-able values. */
+  evaluate<T = unknown>(expression: string): Promise<T>;
+  /** axe-core on the whole document. */
+  audit(options?: AuditOptions): Promise<AxeReport>;
+  /** As E2EPage.emulateColorScheme. */
+  emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface E2EBrowser {
@@ -183,6 +209,14 @@ export interface E2EBrowser {
   backgroundEvaluate?<T = unknown>(expression: string): Promise<T>;
   /** A new tab at `url` (after 'load'); `status` is the main response's status. */
   open(url: string, options?: GotoOptions): Promise<E2EPage & { status: number | null }>;
+  /**
+   * An extension page by its path and query (`popup.html?tabId=3`), loaded in a new tab. Firefox:
+   * the background opens it (BiDi cannot navigate to moz-extension: pages); close it before the
+   * next `open` there.
+   */
+  openExtensionPage(pathAndQuery: string): Promise<ExtensionPage>;
+  /** The extension API's id of the tab showing `url` (the first such tab), for `popup.html?tabId=`. */
+  tabIdOf(url: string): Promise<number>;
   close(): Promise<void>;
 }
 

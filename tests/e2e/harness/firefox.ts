@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { EXHAUST_STORAGE, RELEASE_STORAGE, pollPanel, releasedKeys, type E2EBrowser, type StorageFault, type E2EPage, type ElementInfo, type GotoOptions, type PanelState } from './common';
 import { firefoxProxyPrefs, startConnectProxy, type ConnectProxy } from './connect-proxy';
-import { addonDocument, addonDocuments, evaluateIn, FirefoxRdp, RdpError, type RdpTab, type RdpTargetForm } from './firefox-rdp';
+import { addonDocument, addonDocuments, evaluateIn, FirefoxRdp, processTarget, RdpError, type RdpTab, type RdpTargetForm } from './firefox-rdp';
+import type { AuditOptions } from './axe';
+import { auditFirefox } from './axe-firefox';
 import * as reader from './firefox-shadow';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -366,11 +368,41 @@ function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage' | 'con
         page.on('pageerror', (error) => lines.push(`exception: ${String(error)}`));
         return () => [...lines];
       },
+      audit: (options?: AuditOptions) => auditFirefox((code) => launched.evalInContentScript(page, code), page.url(), options),
+      emulateColorScheme: (scheme: 'light' | 'dark') => setContentColorScheme(scheme),
     };
   };
+  /** Firefox's content colour-scheme override (0 dark, 1 light), set in the parent process: every tab follows it at once. */
+  const setContentColorScheme = async (scheme: 'light' | 'dark') => {
+    const parent = await processTarget(launched.rdp.connection, 0);
+    await evaluateIn(launched.rdp.connection, parent, `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`);
+  };
+  let documents: Promise<RdpTab> | null = null;
   return {
     name: 'firefox',
     extensionId: launched.addonId,
+    openExtensionPage: async (pathAndQuery: string) => {
+      documents ??= addonDocuments(launched.rdp.connection, launched.addonId);
+      const path = `/${pathAndQuery.replace(/^\//, '')}`;
+      // SET-UP: BiDi refuses to navigate to moz-extension: URLs; the background opens the tab.
+      const tabId = Number(await inBackground(`browser.tabs.create({ url: browser.runtime.getURL(${JSON.stringify(path)}) }).then((t) => t.id)`, 15_000));
+      const doc = await addonDocument(await documents, (url) => url.endsWith(path));
+      const evaluate = async <T>(expression: string) => (await evaluateIn(launched.rdp.connection, doc, expression)) as T;
+      return {
+        url: () => doc.url ?? path,
+        evaluate,
+        audit: (options?: AuditOptions) => auditFirefox(evaluate, doc.url ?? path, { scope: 'document', ...options }),
+        emulateColorScheme: setContentColorScheme,
+        close: async () => {
+          await inBackground(`browser.tabs.remove(${tabId}).then(() => 'closed')`, 15_000);
+        },
+      };
+    },
+    tabIdOf: async (url: string) => {
+      const id = Number(await inBackground(`browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)})?.id ?? -1)`, 15_000));
+      if (id < 0) throw new Error(`No tab at ${url} (or the add-on may not read its address)`);
+      return id;
+    },
     open: async (url: string, options?: GotoOptions) => {
       const page = await launched.newPage();
       const e2ePage = wrap(page);

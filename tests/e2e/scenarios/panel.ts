@@ -275,6 +275,29 @@ export function definePanelScenarios(browserName: BrowserName): void {
       });
     });
   });
+  // Issue 13: a fresh profile, so the card is on CMHK's default route (the hotline), whatever other blocks chose.
+  describe('hotline route', () => {
+    const { open } = useBrowser();
+
+    test('on the hotline route the carrier\'s contact page gets its hotline number ringed, and no step', async () => {
+      await withPage(open, `${CMHK}/en/contact`, async (page) => {
+        const contact = await page.waitForPanel((s) => s.present && s.panel?.attrs['data-route'] === 'hotline');
+        expect(contact.currentStep).toBeNull();
+        const result = await eventually(
+          async () => {
+            const highlight = await page.shadowElement('[data-highlight]');
+            const numberBox = (await page.pageElement('#hotline-number'))?.box ?? null;
+            return { numberBox, box: highlight?.box ?? null };
+          },
+          ({ numberBox, box }) => !!numberBox && !!box && fitsAround(box, numberBox),
+          'the ring on the hotline number the page shows',
+        );
+        expect(overlapArea(result.box!, result.numberBox!)).toBeGreaterThan(0);
+        expect(await page.panelText()).toMatch(/shows the carrier's hotline/);
+      });
+    });
+  });
+
   // Issue 13: the route, the step states and the accounts tied to the number, through the contract.
   describe('route, step states and tied accounts', () => {
     const { open } = useBrowser();
@@ -312,24 +335,6 @@ export function definePanelScenarios(browserName: BrowserName): void {
         // The choice is kept for the card: back on the home page it stays online.
         await page.goto(`${CMHK}/en/`);
         await page.waitForPanel((s) => s.currentStep === 'sign-in' && s.panel?.attrs['data-route'] === 'online');
-      });
-    });
-
-    test('on the hotline route the carrier\'s contact page gets its hotline number ringed, and no step', async () => {
-      await withPage(open, `${CMHK}/en/contact`, async (page) => {
-        const contact = await page.waitForPanel((s) => s.present && s.panel?.attrs['data-route'] === 'hotline');
-        expect(contact.currentStep).toBeNull();
-        const result = await eventually(
-          async () => {
-            const highlight = await page.shadowElement('[data-highlight]');
-            const numberBox = (await page.pageElement('#hotline-number'))?.box ?? null;
-            return { numberBox, box: highlight?.box ?? null };
-          },
-          ({ numberBox, box }) => !!numberBox && !!box && fitsAround(box, numberBox),
-          'the ring on the hotline number the page shows',
-        );
-        expect(overlapArea(result.box!, result.numberBox!)).toBeGreaterThan(0);
-        expect(await page.panelText()).toMatch(/shows the carrier's hotline/);
       });
     });
 

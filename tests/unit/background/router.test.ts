@@ -1,21 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeFor } from '../../../utils/badge';
-import {
-  createTabRegistry,
-  forgetTab,
-  handleCommand,
-  handleMessage,
-  injectIntoOpenTabs,
-  parseMessage,
-  type RouterDeps,
-  type SenderLike,
-} from '../../../utils/background-router';
+import { handleCommand } from '../../../utils/background/command';
+import type { RouterDeps, SenderLike } from '../../../utils/background/deps';
+import { injectIntoOpenTabs } from '../../../utils/background/install';
+import { parseMessage } from '../../../utils/background/protocol';
+import { forgetTab } from '../../../utils/background/tab-badge';
+import { createTabRegistry } from '../../../utils/background/tab-registry';
 import { fieldSeverity } from '../../../utils/fields/severity';
 import type { ToContent } from '../../../utils/messages';
 import { STORAGE_KEY, cardOf } from '../../../utils/progress';
 import { createProgressStore, type StorageAreaLike } from '../../../utils/progress-store';
 import type { ProgressV1 } from '../../../utils/types';
+import { answer } from '../fake-router-deps';
 
 const ID = 'our-extension-id';
 const EXT = 'chrome-extension://our-extension-id/';
@@ -75,7 +72,7 @@ function frame(tabId: number, frameId = 3, url = 'https://www.hk.chinamobile.com
 const popup: SenderLike = { id: ID, url: `${EXT}popup.html` };
 
 async function reportPage(deps: RouterDeps, tabId: number, step: 'sign-in' | 'submit-request' | null = 'sign-in') {
-  return handleMessage({ type: 'page-state', state: { carrier: 'cmhk', trust: 'official', step } }, top(tabId), deps);
+  return answer({ type: 'page-state', state: { carrier: 'cmhk', trust: 'official', step } }, top(tabId), deps);
 }
 
 describe('parseMessage', () => {
@@ -106,17 +103,17 @@ describe('handleMessage', () => {
 
   it('rejects messages from anything but this extension', async () => {
     const { deps } = env;
-    expect(await handleMessage({ type: 'get-progress' }, { ...top(1), id: 'another-extension' }, deps)).toEqual({ error: 'rejected' });
-    expect(await handleMessage({ type: 'get-progress' }, { ...top(1), id: undefined }, deps)).toEqual({ error: 'rejected' });
-    expect(await handleMessage({ type: 'what' }, top(1), deps)).toEqual({ error: 'invalid' });
+    expect(await answer({ type: 'get-progress' }, { ...top(1), id: 'another-extension' }, deps)).toEqual({ error: 'rejected' });
+    expect(await answer({ type: 'get-progress' }, { ...top(1), id: undefined }, deps)).toEqual({ error: 'rejected' });
+    expect(await answer({ type: 'what' }, top(1), deps)).toEqual({ error: 'invalid' });
   });
 
   it('get-progress and update-progress use the tab’s own kind of window', async () => {
     const { deps, data } = env;
-    const state = await handleMessage({ type: 'update-progress', action: { kind: 'toggle-check', carrier: 'cmhk', item: 'a' } }, top(1), deps);
+    const state = await answer({ type: 'update-progress', action: { kind: 'toggle-check', carrier: 'cmhk', item: 'a' } }, top(1), deps);
     expect(cardOf((state as { progress: ProgressV1 }).progress, 'cmhk').checklist).toEqual(['a']);
     expect(cardOf(data[STORAGE_KEY] as ProgressV1, 'cmhk').checklist).toEqual(['a']);
-    const again = await handleMessage({ type: 'get-progress' }, top(2), deps);
+    const again = await answer({ type: 'get-progress' }, top(2), deps);
     expect(again).toEqual(state);
   });
 
@@ -132,19 +129,19 @@ describe('handleMessage', () => {
     it('a page cannot claim to be official: the sender URL decides', async () => {
       const { deps, badges } = env;
       const state = { carrier: 'cmhk', trust: 'official', step: null };
-      await handleMessage({ type: 'page-state', state }, top(8, { url: 'https://www.hk.chinamobile.com.evil.example/' }), deps);
+      await answer({ type: 'page-state', state }, top(8, { url: 'https://www.hk.chinamobile.com.evil.example/' }), deps);
       expect((await deps.tabs.get(8))?.state.trust).toBe('suspicious');
       expect(badges.get(8)?.text).toBe('!');
       // Right host, wrong carrier.
-      await handleMessage({ type: 'page-state', state: { ...state, carrier: 'three' } }, top(9), deps);
+      await answer({ type: 'page-state', state: { ...state, carrier: 'three' } }, top(9), deps);
       expect((await deps.tabs.get(9))?.state.trust).toBe('suspicious');
     });
 
     it('is refused from sub-frames and extension pages', async () => {
       const { deps } = env;
       const msg = { type: 'page-state', state: { carrier: 'cmhk', trust: 'official', step: null } };
-      expect(await handleMessage(msg, frame(1), deps)).toEqual({ error: 'rejected' });
-      expect(await handleMessage(msg, popup, deps)).toEqual({ error: 'rejected' });
+      expect(await answer(msg, frame(1), deps)).toEqual({ error: 'rejected' });
+      expect(await answer(msg, popup, deps)).toEqual({ error: 'rejected' });
       expect(await deps.tabs.get(1)).toBeUndefined();
     });
 
@@ -160,7 +157,7 @@ describe('handleMessage', () => {
     it('from a sub-frame of a known tab: forwarded to frame 0 with the severity, and answered', async () => {
       const { deps, sent } = env;
       await reportPage(deps, 5, 'submit-request');
-      const reply = await handleMessage({ type: 'field-focus', kind: 'password' }, frame(5), deps);
+      const reply = await answer({ type: 'field-focus', kind: 'password' }, frame(5), deps);
       expect(reply).toEqual({ severity: 'warn' });
       expect(deps.fieldSeverity).toHaveBeenCalledWith('password', { trust: 'official', step: 'submit-request', verificationPage: false });
       expect(sent).toEqual([{ tabId: 5, frameId: 0, msg: { type: 'frame-field', kind: 'password', severity: 'warn' } }]);
@@ -169,8 +166,8 @@ describe('handleMessage', () => {
     it('severity follows the tab’s step (sign-in: a password is info)', async () => {
       const { deps, sent } = env;
       await reportPage(deps, 5, 'sign-in');
-      expect(await handleMessage({ type: 'field-focus', kind: 'password' }, frame(5), deps)).toEqual({ severity: 'info' });
-      expect(await handleMessage({ type: 'field-focus', kind: 'card-number' }, frame(5), deps)).toEqual({ severity: 'warn' });
+      expect(await answer({ type: 'field-focus', kind: 'password' }, frame(5), deps)).toEqual({ severity: 'info' });
+      expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame(5), deps)).toEqual({ severity: 'warn' });
       expect(sent.map((s) => s.msg)).toEqual([
         { type: 'frame-field', kind: 'password', severity: 'info' },
         { type: 'frame-field', kind: 'card-number', severity: 'warn' },
@@ -180,14 +177,14 @@ describe('handleMessage', () => {
     it('a blur (kind null) is forwarded with no severity', async () => {
       const { deps, sent } = env;
       await reportPage(deps, 5);
-      expect(await handleMessage({ type: 'field-focus', kind: null }, frame(5), deps)).toEqual({ severity: null });
+      expect(await answer({ type: 'field-focus', kind: null }, frame(5), deps)).toEqual({ severity: null });
       expect(sent).toEqual([{ tabId: 5, frameId: 0, msg: { type: 'frame-field', kind: null, severity: null } }]);
     });
 
     it('accepts about:blank frames that inherit the page (payment forms written by script)', async () => {
       const { deps } = env;
       await reportPage(deps, 5);
-      expect(await handleMessage({ type: 'field-focus', kind: 'otp' }, frame(5, 4, 'about:blank'), deps)).toEqual({ severity: 'info' });
+      expect(await answer({ type: 'field-focus', kind: 'otp' }, frame(5, 4, 'about:blank'), deps)).toEqual({ severity: 'info' });
     });
 
     // Issue 15: a popup the official page opened on about:blank and wrote a form into.
@@ -195,18 +192,18 @@ describe('handleMessage', () => {
       const { deps, sent } = env;
       await reportPage(deps, 5, 'sign-in');
       const popupFrame: SenderLike = { id: ID, url: 'about:blank', frameId: 0, tab: { id: 9, openerTabId: 5 } };
-      expect(await handleMessage({ type: 'field-focus', kind: 'password' }, popupFrame, deps)).toEqual({ severity: 'warn' });
+      expect(await answer({ type: 'field-focus', kind: 'password' }, popupFrame, deps)).toEqual({ severity: 'warn' });
       expect(deps.fieldSeverity).toHaveBeenCalledWith('password', { trust: 'official', step: null, verificationPage: false });
       expect(sent).toEqual([]);
       // Not from a popup on a real address, and not from one whose opener never reported.
-      expect(await handleMessage({ type: 'field-focus', kind: 'password' }, { ...popupFrame, url: 'https://evil.example/' }, deps)).toEqual({ error: 'rejected' });
-      expect(await handleMessage({ type: 'field-focus', kind: 'password' }, { ...popupFrame, tab: { id: 9, openerTabId: 6 } }, deps)).toEqual({ error: 'rejected' });
+      expect(await answer({ type: 'field-focus', kind: 'password' }, { ...popupFrame, url: 'https://evil.example/' }, deps)).toEqual({ error: 'rejected' });
+      expect(await answer({ type: 'field-focus', kind: 'password' }, { ...popupFrame, tab: { id: 9, openerTabId: 6 } }, deps)).toEqual({ error: 'rejected' });
     });
 
     it('classifies for a data: frame (issue 15)', async () => {
       const { deps } = env;
       const field = { tag: 'input', type: 'text', autocomplete: 'cc-number', name: '', id: '', label: '', placeholder: '', title: '', nearby: '', groupLabel: '', following: '', imageNearby: false, maxLength: null, inputMode: '', options: [], optionCount: 0, groupSize: 1, contentEditable: false };
-      const reply = await handleMessage({ type: 'classify-field', field, form: [field], lang: 'en' }, frame(5, 4, 'data:text/html,<input>'), deps);
+      const reply = await answer({ type: 'classify-field', field, form: [field], lang: 'en' }, frame(5, 4, 'data:text/html,<input>'), deps);
       expect(reply).toMatchObject({ kind: 'card-number' });
     });
 
@@ -220,7 +217,7 @@ describe('handleMessage', () => {
     ])('is rejected from %s', async (_name, sender) => {
       const { deps, sent } = env;
       await reportPage(deps, 5);
-      expect(await handleMessage({ type: 'field-focus', kind: 'card-number' }, sender as SenderLike, deps)).toEqual({ error: 'rejected' });
+      expect(await answer({ type: 'field-focus', kind: 'card-number' }, sender as SenderLike, deps)).toEqual({ error: 'rejected' });
       expect(sent).toEqual([]);
       expect(deps.fieldSeverity).not.toHaveBeenCalled();
     });
@@ -228,14 +225,14 @@ describe('handleMessage', () => {
     it('is rejected from a tab that never reported a page-state', async () => {
       const { deps, sent } = env;
       await reportPage(deps, 5);
-      expect(await handleMessage({ type: 'field-focus', kind: 'card-number' }, frame(6), deps)).toEqual({ error: 'rejected' });
+      expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame(6), deps)).toEqual({ error: 'rejected' });
       expect(sent).toEqual([]);
     });
 
     it('still answers the frame when the top frame is gone', async () => {
       const { deps } = setup({ deadTabs: [5] });
       await reportPage(deps, 5);
-      expect(await handleMessage({ type: 'field-focus', kind: 'card-cvc' }, frame(5), deps)).toEqual({ severity: 'warn' });
+      expect(await answer({ type: 'field-focus', kind: 'card-cvc' }, frame(5), deps)).toEqual({ severity: 'warn' });
     });
   });
 
@@ -250,9 +247,9 @@ describe('handleMessage', () => {
       const payForm = [d('Card number', { type: 'tel' }), d('CVC', { maxLength: 3 })];
       const forms = [payForm, [d('Full name'), d('Customer password', { type: 'password' })]];
       const kinds = [['card-number', 'card-cvc'], [null, 'password']];
-      expect(await handleMessage({ type: 'classify-fields', forms }, top(5), deps)).toEqual({ kinds });
-      expect(await handleMessage({ type: 'classify-fields', forms }, frame(5), deps)).toEqual({ kinds });
-      const one = await handleMessage({ type: 'classify-field', field: payForm[0], form: payForm, lang: 'en' }, top(5), deps);
+      expect(await answer({ type: 'classify-fields', forms }, top(5), deps)).toEqual({ kinds });
+      expect(await answer({ type: 'classify-fields', forms }, frame(5), deps)).toEqual({ kinds });
+      const one = await answer({ type: 'classify-field', field: payForm[0], form: payForm, lang: 'en' }, top(5), deps);
       expect(one).toMatchObject({ kind: 'card-number' });
     });
 
@@ -262,13 +259,13 @@ describe('handleMessage', () => {
       ['another extension', { ...top(5), id: 'evil-extension' }],
     ])('is rejected from %s', async (_name, sender) => {
       const { deps } = env;
-      expect(await handleMessage({ type: 'classify-fields', forms: [[d('Card number')]] }, sender as SenderLike, deps)).toEqual({ error: 'rejected' });
+      expect(await answer({ type: 'classify-fields', forms: [[d('Card number')]] }, sender as SenderLike, deps)).toEqual({ error: 'rejected' });
     });
 
     it('refuses a malformed or oversized batch as invalid', async () => {
       const { deps } = env;
       for (const forms of [[], [[]], 'x', [[d('x'), { tag: 'input' }]], [Array(201).fill(d('x'))], Array(6).fill(Array(200).fill(d('x'))), [[d('x'.repeat(401))]]]) {
-        expect(await handleMessage({ type: 'classify-fields', forms }, top(5), deps)).toEqual({ error: 'invalid' });
+        expect(await answer({ type: 'classify-fields', forms }, top(5), deps)).toEqual({ error: 'invalid' });
       }
     });
   });
@@ -279,7 +276,7 @@ describe('handleMessage', () => {
       await reportPage(deps, 1);
       await reportPage(deps, 2);
       await reportPage(deps, 100); // a private window
-      const state = await handleMessage({ type: 'update-progress', action: { kind: 'reach-step', carrier: 'cmhk', step: 'sign-in' } }, top(1), deps);
+      const state = await answer({ type: 'update-progress', action: { kind: 'reach-step', carrier: 'cmhk', step: 'sign-in' } }, top(1), deps);
       expect(sent.map((s) => [s.tabId, s.frameId])).toEqual([
         [1, 0],
         [2, 0],
@@ -291,7 +288,7 @@ describe('handleMessage', () => {
       const { deps } = setup({ deadTabs: [2] });
       await reportPage(deps, 1);
       await reportPage(deps, 2);
-      await handleMessage({ type: 'update-progress', action: { kind: 'reset', carrier: 'cmhk' } }, top(1), deps);
+      await answer({ type: 'update-progress', action: { kind: 'reset', carrier: 'cmhk' } }, top(1), deps);
       expect(await deps.tabs.get(2)).toBeUndefined();
       expect(await deps.tabs.get(1)).toBeDefined();
     });
@@ -303,7 +300,7 @@ describe('handleMessage', () => {
       await reportPage(deps, 1);
       await reportPage(deps, 100);
       await reportPage(deps, 101);
-      const priv = await handleMessage(
+      const priv = await answer(
         { type: 'update-progress', action: { kind: 'add-card', carrier: 'cmhk', label: 'Secret card' } },
         top(100),
         deps,
@@ -311,32 +308,32 @@ describe('handleMessage', () => {
       expect((priv as { progress: ProgressV1 }).progress.carriers.cmhk?.activeCard).toBe('secret-card');
       expect(JSON.stringify(data)).not.toContain('Secret');
       expect(sent.map((s) => s.tabId)).toEqual([100, 101]);
-      const normal = (await handleMessage({ type: 'get-progress' }, top(1), deps)) as { progress: ProgressV1 };
+      const normal = (await answer({ type: 'get-progress' }, top(1), deps)) as { progress: ProgressV1 };
       expect(normal.progress.carriers.cmhk).toBeUndefined();
     });
 
     it('the popup’s changes follow the tab it names', async () => {
       const { deps, data } = env;
-      await handleMessage({ type: 'update-progress', action: { kind: 'settings', patch: { language: 'zh-Hans' } }, tabId: 100 }, popup, deps);
+      await answer({ type: 'update-progress', action: { kind: 'settings', patch: { language: 'zh-Hans' } }, tabId: 100 }, popup, deps);
       expect(data[STORAGE_KEY]).toBeUndefined();
-      const s = (await handleMessage({ type: 'get-tab-state', tabId: 100 }, popup, deps)) as { incognito: boolean; progress: { progress: ProgressV1 } };
+      const s = (await answer({ type: 'get-tab-state', tabId: 100 }, popup, deps)) as { incognito: boolean; progress: { progress: ProgressV1 } };
       expect(s.incognito).toBe(true);
       expect(s.progress.progress.settings.language).toBe('zh-Hans');
       // A content script cannot borrow another tab's window kind by naming it.
-      await handleMessage({ type: 'update-progress', action: { kind: 'settings', patch: { collapsed: true } }, tabId: 100 }, top(1), deps);
+      await answer({ type: 'update-progress', action: { kind: 'settings', patch: { collapsed: true } }, tabId: 100 }, top(1), deps);
       expect((data[STORAGE_KEY] as ProgressV1).settings.collapsed).toBe(true);
     });
   });
 
   it('storage failure: progress keeps working in memory, with a notice', async () => {
     const { deps } = setup({ failStorage: true });
-    const s = (await handleMessage({ type: 'update-progress', action: { kind: 'toggle-check', carrier: 'three', item: 'x' } }, top(1), deps)) as {
+    const s = (await answer({ type: 'update-progress', action: { kind: 'toggle-check', carrier: 'three', item: 'x' } }, top(1), deps)) as {
       progress: ProgressV1;
       notice: string;
     };
     expect(s.notice).toBe('storage-unavailable');
     expect(cardOf(s.progress, 'three').checklist).toEqual(['x']);
-    const again = (await handleMessage({ type: 'get-progress' }, top(2), deps)) as { progress: ProgressV1; notice: string };
+    const again = (await answer({ type: 'get-progress' }, top(2), deps)) as { progress: ProgressV1; notice: string };
     expect(again.notice).toBe('storage-unavailable');
     expect(cardOf(again.progress, 'three').checklist).toEqual(['x']);
   });
@@ -344,32 +341,32 @@ describe('handleMessage', () => {
   describe('popup messages', () => {
     it('panel-command goes to the named tab’s top frame', async () => {
       const { deps, sent } = env;
-      expect(await handleMessage({ type: 'panel-command', tabId: 4, command: 'collapse' }, popup, deps)).toEqual({ ok: true });
+      expect(await answer({ type: 'panel-command', tabId: 4, command: 'collapse' }, popup, deps)).toEqual({ ok: true });
       expect(sent).toEqual([{ tabId: 4, frameId: 0, msg: { type: 'panel-command', command: 'collapse' } }]);
       const dead = setup({ deadTabs: [4] });
-      expect(await handleMessage({ type: 'panel-command', tabId: 4, command: 'open' }, popup, dead.deps)).toEqual({ ok: false });
+      expect(await answer({ type: 'panel-command', tabId: 4, command: 'open' }, popup, dead.deps)).toEqual({ ok: false });
     });
 
     it('panel-command and get-tab-state are refused from content scripts', async () => {
       const { deps, sent } = env;
-      expect(await handleMessage({ type: 'panel-command', tabId: 4, command: 'open' }, top(1), deps)).toEqual({ error: 'rejected' });
-      expect(await handleMessage({ type: 'get-tab-state', tabId: 4 }, top(1), deps)).toEqual({ error: 'rejected' });
+      expect(await answer({ type: 'panel-command', tabId: 4, command: 'open' }, top(1), deps)).toEqual({ error: 'rejected' });
+      expect(await answer({ type: 'get-tab-state', tabId: 4 }, top(1), deps)).toEqual({ error: 'rejected' });
       expect(sent).toEqual([]);
     });
 
     it('get-tab-state tells the page state and the progress of that tab', async () => {
       const { deps } = env;
       await reportPage(deps, 3, 'submit-request');
-      const s = await handleMessage({ type: 'get-tab-state', tabId: 3 }, popup, deps);
+      const s = await answer({ type: 'get-tab-state', tabId: 3 }, popup, deps);
       expect(s).toMatchObject({ tabId: 3, page: { carrier: 'cmhk', trust: 'official', step: 'submit-request' }, incognito: false });
-      expect(await handleMessage({ type: 'get-tab-state', tabId: 4 }, popup, deps)).toMatchObject({ page: null, incognito: false });
+      expect(await answer({ type: 'get-tab-state', tabId: 4 }, popup, deps)).toMatchObject({ page: null, incognito: false });
     });
 
     it('open-checklist opens the sheet beside the tab that asked', async () => {
       const { deps } = env;
-      expect(await handleMessage({ type: 'open-checklist', carrier: 'cmhk', lang: 'zh-Hant' }, top(3), deps)).toEqual({ ok: true });
+      expect(await answer({ type: 'open-checklist', carrier: 'cmhk', lang: 'zh-Hant' }, top(3), deps)).toEqual({ ok: true });
       expect(deps.openChecklist).toHaveBeenCalledWith('cmhk', 'zh-Hant', { windowId: 1, tabId: 3, incognito: false });
-      expect(await handleMessage({ type: 'open-checklist', carrier: 'cmhk', lang: 'en' }, frame(3), deps)).toEqual({ error: 'rejected' });
+      expect(await answer({ type: 'open-checklist', carrier: 'cmhk', lang: 'en' }, frame(3), deps)).toEqual({ error: 'rejected' });
     });
   });
 });
@@ -377,7 +374,7 @@ describe('handleMessage', () => {
 describe('tab life cycle', () => {
   it('forgetTab clears the state and the badge, but not for a newer document', async () => {
     const { deps, badges } = setup();
-    await handleMessage({ type: 'page-state', state: { carrier: 'cmhk', trust: 'official', step: null } }, top(1, { documentId: 'new' }), deps);
+    await answer({ type: 'page-state', state: { carrier: 'cmhk', trust: 'official', step: null } }, top(1, { documentId: 'new' }), deps);
     await forgetTab(1, deps, 'old');
     expect(await deps.tabs.get(1)).toBeDefined();
     await forgetTab(1, deps, 'new');

@@ -2,10 +2,12 @@
 // reconcile at start-up and on onRemoved, removal that gives the permission back, and the router's
 // checks (a page cannot claim "enabled", the popup cannot write enabled sites as a settings patch).
 import { describe, expect, it, vi } from 'vitest';
-import { createTabRegistry, handleMessage, type RouterDeps } from '../../../utils/background-router';
+import type { RouterDeps } from '../../../utils/background/deps';
+import { createTabRegistry } from '../../../utils/background/tab-registry';
 import { createProgressStore, type StorageAreaLike } from '../../../utils/progress-store';
 import { createSiteService, type ScriptSpec, type SiteDeps } from '../../../utils/site-registry';
 import { ALL_SITES } from '../../../utils/site-trust';
+import { answer } from '../fake-router-deps';
 
 function memoryArea(initial: Record<string, unknown> = {}): StorageAreaLike & { data: Record<string, unknown> } {
   const data = { ...initial };
@@ -202,15 +204,15 @@ describe('router and sites', () => {
     const t = setup();
     const deps = routerDeps(t);
     const claim = { type: 'page-state', state: { carrier: 'cmhk', trust: 'enabled', step: null } };
-    expect(await handleMessage(claim, page('https://practice.example/'), deps)).toEqual({ error: 'rejected' });
+    expect(await answer(claim, page('https://practice.example/'), deps)).toEqual({ error: 'rejected' });
     expect(deps.setBadge).not.toHaveBeenCalled();
     t.granted.add('https://practice.example/*');
-    await handleMessage({ type: 'enable-site', origin: 'https://practice.example', carrier: 'other' }, popup, deps);
-    expect(await handleMessage(claim, page('https://practice.example/x'), deps)).toEqual({ ok: true });
+    await answer({ type: 'enable-site', origin: 'https://practice.example', carrier: 'other' }, popup, deps);
+    expect(await answer(claim, page('https://practice.example/x'), deps)).toEqual({ ok: true });
     expect((await deps.tabs.get(3))?.state).toEqual({ carrier: 'other', trust: 'enabled', step: null });
     expect(deps.setBadge).toHaveBeenCalledWith(3, expect.objectContaining({ text: '•' }));
     // The same claim from a look-alike of it is refused.
-    expect(await handleMessage(claim, page('https://practice.example.evil.example/'), deps)).toEqual({ error: 'rejected' });
+    expect(await answer(claim, page('https://practice.example.evil.example/'), deps)).toEqual({ error: 'rejected' });
   });
 
   it('site messages: only the popup may enable, remove or switch; pages cannot patch enabled sites', async () => {
@@ -218,33 +220,33 @@ describe('router and sites', () => {
     const deps = routerDeps(t);
     t.granted.add('https://practice.example/*');
     const enable = { type: 'enable-site', origin: 'https://practice.example', carrier: 'other' };
-    expect(await handleMessage(enable, page('https://practice.example/'), deps)).toEqual({ error: 'rejected' });
-    expect(await handleMessage({ type: 'set-lookalike', on: true }, page('https://practice.example/'), deps)).toEqual({ error: 'rejected' });
+    expect(await answer(enable, page('https://practice.example/'), deps)).toEqual({ error: 'rejected' });
+    expect(await answer({ type: 'set-lookalike', on: true }, page('https://practice.example/'), deps)).toEqual({ error: 'rejected' });
     for (const action of [
       { kind: 'enable-site', site: { origin: 'https://practice.example', carrier: 'other' } },
       { kind: 'lookalike-warning', on: true },
       { kind: 'settings', patch: { enabledSites: [{ origin: 'https://practice.example', carrier: 'other' }] } },
       { kind: 'settings', patch: { lookalikeWarning: true } },
     ]) {
-      await handleMessage({ type: 'update-progress', action }, popup, deps);
+      await answer({ type: 'update-progress', action }, popup, deps);
     }
     expect((await t.settings()).enabledSites).toEqual([]);
     expect((await t.settings()).lookalikeWarning).toBe(false);
-    expect(await handleMessage({ type: 'enable-site', origin: 'https://practice.example/', carrier: 'other' }, popup, deps)).toEqual({ error: 'invalid' });
-    expect(await handleMessage(enable, popup, deps)).toEqual({ ok: true, pending: false });
+    expect(await answer({ type: 'enable-site', origin: 'https://practice.example/', carrier: 'other' }, popup, deps)).toEqual({ error: 'invalid' });
+    expect(await answer(enable, popup, deps)).toEqual({ ok: true, pending: false });
   });
 
   it('get-site answers from the sender URL; probe reports are checked and need a top frame', async () => {
     const t = setup();
     const deps = routerDeps(t);
-    expect(await handleMessage({ type: 'get-site' }, page('https://www.hk.chinamobile.com/tc/'), deps)).toEqual({
+    expect(await answer({ type: 'get-site' }, page('https://www.hk.chinamobile.com/tc/'), deps)).toEqual({
       site: { trust: 'official', carrier: 'cmhk', host: 'www.hk.chinamobile.com' },
     });
-    expect(await handleMessage({ type: 'get-site' }, page('https://practice.example/'), deps)).toEqual({ site: null });
-    expect(await handleMessage({ type: 'get-site' }, { ...page('https://practice.example/'), frameId: 2 }, deps)).toEqual({ error: 'rejected' });
+    expect(await answer({ type: 'get-site' }, page('https://practice.example/'), deps)).toEqual({ site: null });
+    expect(await answer({ type: 'get-site' }, { ...page('https://practice.example/'), frameId: 2 }, deps)).toEqual({ error: 'rejected' });
     const signals = { passwordField: true, cardField: false, brands: ['cmhk'], signInWords: true, lureWords: false };
-    expect(await handleMessage({ type: 'probe', signals: { ...signals, brands: ['evil'] } }, page('https://x.example/'), deps)).toEqual({ error: 'invalid' });
-    expect(await handleMessage({ type: 'probe', signals: { ...signals, value: '4111' } }, page('https://x.example/'), deps)).toEqual({ suspicious: false });
-    expect(await handleMessage({ type: 'probe', signals }, popup, deps)).toEqual({ error: 'rejected' });
+    expect(await answer({ type: 'probe', signals: { ...signals, brands: ['evil'] } }, page('https://x.example/'), deps)).toEqual({ error: 'invalid' });
+    expect(await answer({ type: 'probe', signals: { ...signals, value: '4111' } }, page('https://x.example/'), deps)).toEqual({ suspicious: false });
+    expect(await answer({ type: 'probe', signals }, popup, deps)).toEqual({ error: 'rejected' });
   });
 });

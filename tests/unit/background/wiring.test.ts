@@ -71,18 +71,20 @@ describe('background wiring', () => {
       top,
       () => {},
     )) as unknown[];
-    expect(pageReply).toEqual({ ok: true });
+    // Replies travel as { ok: true, value } or { ok: false, error } (utils/messages.ts, Reply).
+    expect(pageReply).toEqual({ ok: true, value: { ok: true } });
     const b = fakeBrowser as unknown as Record<string, any>;
     expect(b.action.setBadgeText).toHaveBeenCalledWith({ tabId: 11, text: '✓' });
     // zh-HK browsers get Traditional Chinese.
     expect(b.action.setTitle).toHaveBeenCalledWith({ tabId: 11, title: expect.stringContaining('中國移動香港') });
 
-    const [state] = (await fakeBrowser.runtime.onMessage.trigger(
+    const [reply] = (await fakeBrowser.runtime.onMessage.trigger(
       { type: 'update-progress', action: { kind: 'toggle-check', carrier: 'cmhk', item: 'use-balance' } },
       top,
       () => {},
     )) as unknown[];
-    expect(state).toMatchObject({ notice: null });
+    expect(reply).toMatchObject({ ok: true, value: { notice: null } });
+    const state = (reply as { value: unknown }).value;
     expect((await fakeBrowser.storage.local.get(STORAGE_KEY))[STORAGE_KEY]).toMatchObject({ version: 2 });
     expect(sent).toEqual([[11, { type: 'progress', state }, { frameId: 0 }]]);
 
@@ -91,7 +93,7 @@ describe('background wiring', () => {
       { id, url: 'https://www.hk.chinamobile.com/pay', frameId: 2, tab: { id: 11 } } as Sender,
       () => {},
     )) as unknown[];
-    expect(frameReply).toEqual({ severity: 'warn' });
+    expect(frameReply).toEqual({ ok: true, value: { severity: 'warn' } });
     expect(sent.at(-1)).toEqual([11, { type: 'frame-field', kind: 'card-number', severity: 'warn' }, { frameId: 0 }]);
   });
 
@@ -101,7 +103,7 @@ describe('background wiring', () => {
     const settle = () => new Promise((r) => setTimeout(r, 20));
     // The popup names the carrier first; the permission is not there yet.
     const [first] = (await fakeBrowser.runtime.onMessage.trigger({ type: 'enable-site', origin: 'https://practice.example', carrier: 'cmhk' }, popup, () => {})) as unknown[];
-    expect(first).toEqual({ ok: false, pending: true });
+    expect(first).toEqual({ ok: true, value: { ok: false, pending: true } });
     // The popup closed while the prompt was open: the background finishes on onAdded.
     perms.grant(['https://practice.example/*']);
     await settle();
@@ -117,15 +119,15 @@ describe('background wiring', () => {
     // The panel on that site asks who it is: the background answers from the sender's URL.
     const top = { id, url: 'https://practice.example/tc/login.html', frameId: 0, tab: { id: 5, incognito: false } } as Sender;
     const [site] = (await fakeBrowser.runtime.onMessage.trigger({ type: 'get-site' }, top, () => {})) as unknown[];
-    expect(site).toEqual({ site: { trust: 'enabled', carrier: 'cmhk', host: 'practice.example' } });
+    expect(site).toEqual({ ok: true, value: { site: { trust: 'enabled', carrier: 'cmhk', host: 'practice.example' } } });
 
     const [removedReply] = (await fakeBrowser.runtime.onMessage.trigger({ type: 'disable-site', origin: 'https://practice.example' }, popup, () => {})) as unknown[];
-    expect(removedReply).toEqual({ ok: true });
+    expect(removedReply).toEqual({ ok: true, value: { ok: true } });
     await settle();
     expect(perms.registered.size).toBe(0);
     const b = fakeBrowser as unknown as Record<string, any>;
     expect(b.permissions.remove).toHaveBeenCalledWith({ origins: ['https://practice.example/*'] });
     const [after] = (await fakeBrowser.runtime.onMessage.trigger({ type: 'get-site' }, top, () => {})) as unknown[];
-    expect(after).toEqual({ site: null });
+    expect(after).toEqual({ ok: true, value: { site: null } });
   });
 });

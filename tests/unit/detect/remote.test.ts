@@ -2,12 +2,12 @@
 // detectors. The message is untrusted: malformed or oversized snapshots are refused, and the
 // answer for a well-formed one is exactly what the detectors say in place.
 import { describe, expect, it } from 'vitest';
-import { handleMessage, type SenderLike } from '../../../utils/background-router';
+import type { SenderLike } from '../../../utils/background/deps';
 import { carrierById } from '../../../utils/carriers';
 import { detectStep } from '../../../utils/detect/index';
 import { detectRequest, parseDetectRequest, parseSnapshot } from '../../../utils/detect/remote';
 import { SNAPSHOT_LIMITS } from '../../../utils/snapshot';
-import { TEST_EXTENSION_ID, quietRouterDeps } from '../fake-router-deps';
+import { TEST_EXTENSION_ID, quietRouterDeps, answer } from '../fake-router-deps';
 import { loadFixtures, snapshotOf } from './load-fixtures';
 
 /** A snapshot as it crosses the message boundary (JSON, like the browsers' messaging). */
@@ -56,8 +56,8 @@ describe('detection in the background', () => {
     const url = 'https://www.hk.chinamobile.com/en/login';
     const topFrame: SenderLike = { id: ID, url, frameId: 0, tab: { id: 5, incognito: false } };
     const subFrame: SenderLike = { id: ID, url, frameId: 2, tab: { id: 5, incognito: false } };
-    expect(await handleMessage(msg, topFrame, deps)).toEqual({ signal: expect.objectContaining({ step: 'sign-in' }) });
-    expect(await handleMessage(msg, subFrame, deps)).toEqual({ error: 'rejected' });
-    expect(await handleMessage({ ...msg, snapshot: { host: 1 } }, topFrame, deps)).toEqual({ error: 'invalid' });
+    expect(await answer(msg, topFrame, deps)).toEqual({ signal: expect.objectContaining({ step: 'sign-in' }) });
+    expect(await answer(msg, subFrame, deps)).toEqual({ error: 'rejected' });
+    expect(await answer({ ...msg, snapshot: { host: 1 } }, topFrame, deps)).toEqual({ error: 'invalid' });
   });
 });

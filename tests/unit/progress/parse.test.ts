@@ -75,14 +75,14 @@ describe('parseProgress', () => {
     ['no carriers', changed((p) => delete p.carriers)],
     ['no settings', changed((p) => delete p.settings)],
     ['an extra top-level key', changed((p) => (p.url = 'https://evil.example/'))],
-    ['an unknown carrier', changed((p) => (p.carriers.evil = p.carriers.cmhk))],
+    ['a carrier id that is a web address', changed((p) => (p.carriers['https://evil.example'] = p.carriers.cmhk))],
     ['a carrier that is not an object', changed((p) => (p.carriers.cmhk = 'x'))],
     ['no cards', changed((p) => (p.carriers.cmhk.cards = {}))],
     ['an active card that does not exist', changed((p) => (p.carriers.cmhk.activeCard = 'gone'))],
     ['a card id with capitals', changed((p) => (p.carriers.cmhk.cards.Work = p.carriers.cmhk.cards.work))],
     ['a card id made of a number', changed((p) => (p.carriers.cmhk.cards['c91234567'] = p.carriers.cmhk.cards.work))],
     ['a card id __proto__', changed((p) => Object.defineProperty(p.carriers.cmhk.cards, '__proto__', { value: {}, enumerable: true }))],
-    ['an unknown step', changed((p) => p.carriers.cmhk.cards.main.stepsDone.push('pay-now'))],
+    ['a step id with a digit run', changed((p) => p.carriers.cmhk.cards.main.stepsDone.push('step-9123456'))],
     ['a duplicated step', changed((p) => p.carriers.cmhk.cards.main.stepsDone.push('sign-in'))],
     ['a checklist id with a URL', changed((p) => p.carriers.cmhk.cards.main.checklist.push('https://x.example/'))],
     ['a checklist id with a digit run', changed((p) => p.carriers.cmhk.cards.main.checklist.push('item-9123456'))],
@@ -195,6 +195,38 @@ describe('migrate', () => {
     expect(route.state.progress.carriers.cmhk!.cards.main!.record).toEqual({ date: '2026-12-01', route: 'shop', ref: 'Ms Chan' });
     // Anything else malformed in the new keys is corrupt, as before.
     expect(parseProgress(changed((p) => (p.carriers.cmhk.cards.main.tiedDone = ['https://x.example']))).notice).toBe('reset-corrupt');
+  });
+
+  it('drops only the ids this version does not know (a carrier, step, checklist or tied item renamed or removed), with a notice', () => {
+    // Issue 12: these used to reset everything; now the rest of the user's progress stays.
+    const known = { checklist: ['backup-contacts', 'use-balance'], tied: ['whatsapp'] };
+    const result = readProgress(
+      changed((p) => {
+        p.carriers.oldtel = p.carriers.cmhk;
+        p.carriers.cmhk.cards.main.stepsDone.push('pay-now');
+        p.carriers.cmhk.cards.main.checklist.push('renamed-item');
+        p.carriers.cmhk.cards.main.tiedDone.push('gone-app');
+        p.settings.enabledSites = [
+          { origin: 'https://a.example', carrier: 'oldtel' },
+          { origin: 'https://b.example', carrier: 'csl' },
+        ];
+      }),
+      known,
+    );
+    expect(result.state.notice).toBe('dropped-unknown');
+    expect(result.rewrite).toBe(true);
+    const { progress } = result.state;
+    expect(Object.keys(progress.carriers)).toEqual(Object.keys(sample().carriers));
+    const main = progress.carriers.cmhk!.cards.main!;
+    const before = sample().carriers.cmhk!.cards.main!;
+    expect(main.stepsDone).toEqual(before.stepsDone);
+    expect(main.checklist).toEqual(before.checklist.filter((c) => known.checklist.includes(c)));
+    expect(main.tiedDone).toEqual(before.tiedDone.filter((c) => known.tied.includes(c)));
+    expect(progress.settings.enabledSites).toEqual([{ origin: 'https://b.example', carrier: 'csl' }]);
+    // Written back without them: the next read has nothing to drop and no notice.
+    const again = readProgress(progress, known);
+    expect(again.state.notice).toBeNull();
+    expect(again.rewrite).toBe(false);
   });
 
   it('brings the unversioned legacy checklist to version 2 (kept for CMHK)', () => {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProgressAction } from '../../../utils/messages';
 import { applyAction, defaultProgress, parseProgress } from '../../../utils/progress';
-import { CARRIER_IDS, LANGUAGES, STEP_IDS, type ProgressV1 } from '../../../utils/types';
+import { CARRIER_IDS } from '../../../utils/carriers';
+import { LANGUAGES, STEP_IDS, type ProgressV1 } from '../../../utils/types';
 
 const carrier = fc.constantFrom(...CARRIER_IDS);
 const step = fc.constantFrom(...STEP_IDS);

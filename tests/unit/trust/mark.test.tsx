@@ -3,10 +3,10 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { PersonalMarkLine } from '../../../components/PersonalMarkLine';
-import { handleMessage, type RouterDeps } from '../../../utils/background-router';
+import type { RouterDeps } from '../../../utils/background/deps';
 import { parseMark } from '../../../utils/mark';
 import type { StorageAreaLike } from '../../../utils/progress-store';
-import { quietRouterDeps } from '../fake-router-deps';
+import { quietRouterDeps, answer } from '../fake-router-deps';
 
 function deps(): RouterDeps & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
@@ -30,15 +30,15 @@ describe('personal mark', () => {
     const top = { id: d.runtimeId, url: 'https://www.hk.chinamobile.com/tc/', frameId: 0, tab: { id: 3 } };
     const frame = { ...top, frameId: 2 };
     const mark = { word: 'Mango', color: '#8250df' };
-    expect(await handleMessage({ type: 'set-mark', mark }, top, d)).toEqual({ error: 'rejected' });
-    expect(await handleMessage({ type: 'set-mark', mark: { word: 'x', color: 'red' } }, popup, d)).toEqual({ error: 'invalid' });
-    expect(await handleMessage({ type: 'set-mark', mark }, popup, d)).toEqual({ ok: true });
-    expect(await handleMessage({ type: 'get-mark' }, top, d)).toEqual({ mark });
-    expect(await handleMessage({ type: 'get-mark' }, frame, d)).toEqual({ error: 'rejected' });
-    expect(await handleMessage({ type: 'get-mark' }, { ...top, id: 'another-extension' }, d)).toEqual({ error: 'rejected' });
+    expect(await answer({ type: 'set-mark', mark }, top, d)).toEqual({ error: 'rejected' });
+    expect(await answer({ type: 'set-mark', mark: { word: 'x', color: 'red' } }, popup, d)).toEqual({ error: 'invalid' });
+    expect(await answer({ type: 'set-mark', mark }, popup, d)).toEqual({ ok: true });
+    expect(await answer({ type: 'get-mark' }, top, d)).toEqual({ mark });
+    expect(await answer({ type: 'get-mark' }, frame, d)).toEqual({ error: 'rejected' });
+    expect(await answer({ type: 'get-mark' }, { ...top, id: 'another-extension' }, d)).toEqual({ error: 'rejected' });
     // A corrupt stored value is no mark.
     d.data.mark = { word: 42 };
-    expect(await handleMessage({ type: 'get-mark' }, top, d)).toEqual({ mark: null });
+    expect(await answer({ type: 'get-mark' }, top, d)).toEqual({ mark: null });
   });
 
   it('the panel shows the mark, or says where to set one', () => {

@@ -5,8 +5,8 @@ import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../../components/Panel';
 import type { PanelActions, PanelState } from '../../../components/panel-state';
-import { handleMessage, type RouterDeps } from '../../../utils/background-router';
-import { quietRouterDeps } from '../fake-router-deps';
+import type { RouterDeps } from '../../../utils/background/deps';
+import { quietRouterDeps, answer } from '../fake-router-deps';
 import { carrierById } from '../../../utils/carriers';
 import { createProgressStore, type StorageAreaLike } from '../../../utils/progress-store';
 import { createSiteService, type SiteDeps } from '../../../utils/site-registry';
@@ -65,26 +65,26 @@ describe('no guidance on a suspicious site', () => {
       { kind: 'add-card', carrier: 'cmhk', label: 'x' },
       { kind: 'settings', patch: { disabledEverywhere: true } },
     ]) {
-      expect(await handleMessage({ type: 'update-progress', action }, page(LOOKALIKE), t.deps)).toEqual({ error: 'rejected' });
+      expect(await answer({ type: 'update-progress', action }, page(LOOKALIKE), t.deps)).toEqual({ error: 'rejected' });
     }
     // Neither from a page of no trust at all.
     const reach = { type: 'update-progress', action: { kind: 'reach-step', carrier: 'cmhk', step: 'sign-in' } };
-    expect(await handleMessage(reach, page('https://practice.example/'), t.deps)).toEqual({ error: 'rejected' });
+    expect(await answer(reach, page('https://practice.example/'), t.deps)).toEqual({ error: 'rejected' });
     expect((await t.store.load()).progress.carriers).toEqual({});
     // Folding the panel or switching its language is fine.
     const fold = { type: 'update-progress', action: { kind: 'settings', patch: { collapsed: true } } };
-    expect(await handleMessage(fold, page(LOOKALIKE), t.deps)).toMatchObject({ progress: { settings: { collapsed: true } } });
+    expect(await answer(fold, page(LOOKALIKE), t.deps)).toMatchObject({ progress: { settings: { collapsed: true } } });
     // The official site records as before.
-    expect(await handleMessage(reach, page('https://www.hk.chinamobile.com/tc/'), t.deps)).toMatchObject({ progress: { carriers: { cmhk: {} } } });
+    expect(await answer(reach, page('https://www.hk.chinamobile.com/tc/'), t.deps)).toMatchObject({ progress: { carriers: { cmhk: {} } } });
   });
 
   it('a suspicious page state never carries a step', async () => {
     const t = setup();
     const claim = { type: 'page-state', state: { carrier: 'cmhk', trust: 'suspicious', step: 'sign-in' } };
-    expect(await handleMessage(claim, page('https://evil.example/'), t.deps)).toEqual({ ok: true });
+    expect(await answer(claim, page('https://evil.example/'), t.deps)).toEqual({ ok: true });
     expect((await t.deps.tabs.get(3))?.state).toEqual({ carrier: 'cmhk', trust: 'suspicious', step: null });
     const forged = { type: 'page-state', state: { carrier: 'cmhk', trust: 'official', step: 'find-entry' } };
-    await handleMessage(forged, page('https://evil.example/'), t.deps);
+    await answer(forged, page('https://evil.example/'), t.deps);
     expect((await t.deps.tabs.get(3))?.state).toEqual({ carrier: 'cmhk', trust: 'suspicious', step: null });
   });
 
@@ -92,11 +92,11 @@ describe('no guidance on a suspicious site', () => {
     const t = setup();
     expect(await t.sites.enable('https://www.hk-chinamobile.com', 'cmhk')).toEqual({ ok: true, pending: false });
     expect(await t.sites.siteFor(LOOKALIKE, 3)).toEqual({ trust: 'suspicious', carrier: 'cmhk', host: 'www.hk-chinamobile.com' });
-    expect(await handleMessage({ type: 'get-site' }, page(LOOKALIKE), t.deps)).toEqual({
+    expect(await answer({ type: 'get-site' }, page(LOOKALIKE), t.deps)).toEqual({
       site: { trust: 'suspicious', carrier: 'cmhk', host: 'www.hk-chinamobile.com' },
     });
     const claim = { type: 'page-state', state: { carrier: 'cmhk', trust: 'enabled', step: 'sign-in' } };
-    expect(await handleMessage(claim, page(LOOKALIKE), t.deps)).toEqual({ ok: true });
+    expect(await answer(claim, page(LOOKALIKE), t.deps)).toEqual({ ok: true });
     expect((await t.deps.tabs.get(3))?.state).toEqual({ carrier: 'cmhk', trust: 'suspicious', step: null });
     // An ordinary site the user enables is "enabled".
     await t.sites.enable('https://practice.example', 'cmhk');
@@ -143,25 +143,25 @@ describe("a tab's trust from its current address", () => {
   it('get-tab-state: the popup sees what the address says now, not what a panel reported', async () => {
     const t = setup();
     t.urls.set(3, 'https://www.hk.chinamobile.com/tc/');
-    await handleMessage({ type: 'page-state', state: { carrier: 'cmhk', trust: 'official', step: 'sign-in' } }, page('https://www.hk.chinamobile.com/tc/'), t.deps);
-    expect(await handleMessage({ type: 'get-tab-state', tabId: 3 }, popup, t.deps)).toMatchObject({
+    await answer({ type: 'page-state', state: { carrier: 'cmhk', trust: 'official', step: 'sign-in' } }, page('https://www.hk.chinamobile.com/tc/'), t.deps);
+    expect(await answer({ type: 'get-tab-state', tabId: 3 }, popup, t.deps)).toMatchObject({
       page: { carrier: 'cmhk', trust: 'official', step: 'sign-in' },
     });
     // The tab navigated while the background slept: the record is stale, the address is not.
     t.urls.set(3, 'https://evil.example/cancel');
-    expect(await handleMessage({ type: 'get-tab-state', tabId: 3 }, popup, t.deps)).toMatchObject({ page: null });
+    expect(await answer({ type: 'get-tab-state', tabId: 3 }, popup, t.deps)).toMatchObject({ page: null });
     t.urls.set(3, LOOKALIKE);
     await t.sites.setLookalike(true);
     await t.sites.probe(3, LOOKALIKE, signals);
-    expect(await handleMessage({ type: 'get-tab-state', tabId: 3 }, popup, t.deps)).toMatchObject({ page: { trust: 'suspicious', carrier: 'cmhk', step: null } });
+    expect(await answer({ type: 'get-tab-state', tabId: 3 }, popup, t.deps)).toMatchObject({ page: { trust: 'suspicious', carrier: 'cmhk', step: null } });
     // An address we cannot read is no trust at all.
     t.urls.delete(3);
-    expect(await handleMessage({ type: 'get-tab-state', tabId: 3 }, popup, t.deps)).toMatchObject({ page: null });
+    expect(await answer({ type: 'get-tab-state', tabId: 3 }, popup, t.deps)).toMatchObject({ page: null });
   });
 
   it('a navigation elsewhere clears the record and sets the icon from the new address', async () => {
     const t = setup();
-    await handleMessage({ type: 'page-state', state: { carrier: 'cmhk', trust: 'official', step: 'sign-in' } }, page('https://www.hk.chinamobile.com/tc/'), t.deps);
+    await answer({ type: 'page-state', state: { carrier: 'cmhk', trust: 'official', step: 'sign-in' } }, page('https://www.hk.chinamobile.com/tc/'), t.deps);
     // Same site, another page: kept.
     await onTabUpdated(3, { url: 'https://www.hk.chinamobile.com/en/' }, undefined, t.deps);
     expect(await t.deps.tabs.get(3)).toBeTruthy();
@@ -180,20 +180,20 @@ describe('every frame is checked', () => {
     const t = setup();
     await t.sites.setLookalike(true);
     const frame = { id: 'ext', url: 'https://www.hk-chinamobile.com/login', frameId: 5, tab: { id: 3, incognito: false, url: 'https://news.example/story' } };
-    expect(await handleMessage({ type: 'probe', signals: { ...signals, brands: [] } }, frame, t.deps)).toEqual({ suspicious: true });
+    expect(await answer({ type: 'probe', signals: { ...signals, brands: [] } }, frame, t.deps)).toEqual({ suspicious: true });
     // The neutral top page's own report (it comes in any order) does not clear what its frame found.
     const none = { passwordField: false, cardField: false, brands: [], signInWords: false, lureWords: false };
-    expect(await handleMessage({ type: 'probe', signals: none }, page('https://news.example/story'), t.deps)).toEqual({ suspicious: false });
-    expect(await handleMessage({ type: 'get-site' }, page('https://news.example/story'), t.deps)).toEqual({
+    expect(await answer({ type: 'probe', signals: none }, page('https://news.example/story'), t.deps)).toEqual({ suspicious: false });
+    expect(await answer({ type: 'get-site' }, page('https://news.example/story'), t.deps)).toEqual({
       site: { trust: 'suspicious', carrier: 'cmhk', host: 'news.example' },
     });
     // A blob: document is judged with its creator's host; a data: frame by what it asks for.
     const blob = { id: 'ext', url: 'blob:https://cancel.example/5e1f', frameId: 0, tab: { id: 4, incognito: false } };
     const text = { passwordField: false, cardField: true, brands: [], signInWords: false, lureWords: false, text: '中國 移動 取消服務' };
-    expect(await handleMessage({ type: 'probe', signals: text }, blob, t.deps)).toEqual({ suspicious: true });
+    expect(await answer({ type: 'probe', signals: text }, blob, t.deps)).toEqual({ suspicious: true });
     expect(await t.sites.siteFor('https://cancel.example/', 4)).toMatchObject({ trust: 'suspicious', carrier: 'cmhk' });
     const data = { id: 'ext', url: 'data:text/html,x', frameId: 2, tab: { id: 6, incognito: false, url: 'https://host.example/' } };
-    expect(await handleMessage({ type: 'probe', signals: text }, data, t.deps)).toEqual({ suspicious: true });
+    expect(await answer({ type: 'probe', signals: text }, data, t.deps)).toEqual({ suspicious: true });
     expect(await t.sites.siteFor('https://host.example/', 6)).toMatchObject({ trust: 'suspicious' });
   });
 });
