@@ -353,6 +353,12 @@ export function definePanelScenarios(browserName: BrowserName): void {
       });
     });
 
+  });
+
+  // A first visit: a browser of its own (after the block above reached "confirmed", the list is folded).
+  describe('tied accounts at a first visit', () => {
+    const { open } = useBrowser();
+
     test('data-tied-account: the list comes before the steps, is on screen at a first visit, and keeps its ticks', async () => {
       await withPage(open, `${CMHK}/tc/account`, async (page) => {
         await page.waitForPanel((s) => s.currentStep === 'find-entry');
