@@ -366,7 +366,8 @@ export function definePanelScenarios(browserName: BrowserName): void {
         await page.waitForPanel((s) => s.currentStep === 'find-entry' && s.panel?.attrs['data-expanded'] === 'true');
         const first = await eventually(() => page.shadowElement('[data-tied-account]'), (n) => !!n?.box, 'a tied account on screen');
         const firstStep = await page.shadowElement('[data-step-id="sign-in"]');
-        const viewport = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
+        // As text: Firefox's evaluate returned {} for an object on the practice pages.
+        const viewport = JSON.parse(await page.evaluate(() => JSON.stringify({ w: window.innerWidth, h: window.innerHeight }))) as { w: number; h: number };
         expect(first!.box!.y).toBeGreaterThanOrEqual(0);
         expect(first!.box!.y + first!.box!.height, 'the first tied account is visible without scrolling').toBeLessThanOrEqual(viewport.h);
         expect(first!.box!.y, 'tied accounts come before the steps').toBeLessThan(firstStep!.box!.y);
