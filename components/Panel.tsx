@@ -1,5 +1,8 @@
 // The side panel: carrier and trust, the field message, this page's step, the steps, the
-// checklist and the cautions. Collapsed, it is a small tab at the edge that covers no page control.
+// checklist and the cautions. Collapsed (the default), it is a compact next-step card: the guide's
+// name, the step of this page (or the next one to do) as the step item itself, and a button to open
+// the full guide; the controller places it where it covers no page control (utils/placement.ts).
+// Every contract element stays in the DOM in both states; CSS hides what the card does not show.
 // Class components, not hooks: preact/hooks would add about 1 KB gzip to the content script.
 import { Component, createRef } from 'preact';
 import { GUIDE, localize } from '../utils/guide';
@@ -72,9 +75,13 @@ interface Props {
   actions: PanelActions;
 }
 
-class Header extends Component<Props, { menu: boolean }> {
+interface HeaderProps extends Props {
+  onClose(): void;
+}
+
+class Header extends Component<HeaderProps, { menu: boolean }> {
   override state = { menu: false };
-  override render({ state, actions }: Props, { menu }: { menu: boolean }) {
+  override render({ state, actions, onClose }: HeaderProps, { menu }: { menu: boolean }) {
     const { lang } = state;
     return (
       <header class="head">
@@ -85,9 +92,10 @@ class Header extends Component<Props, { menu: boolean }> {
           <button
             type="button"
             class="icon"
+            data-close-guide=""
             aria-label={t('collapse', lang)}
             title={t('collapse', lang)}
-            onClick={() => actions.setExpanded(false)}
+            onClick={onClose}
           >
             ×
           </button>
@@ -110,7 +118,14 @@ class Header extends Component<Props, { menu: boolean }> {
               </button>
             ))}
           </div>
-          <button type="button" class="link-button" aria-expanded={menu} onClick={() => this.setState({ menu: !menu })}>
+          <button
+            type="button"
+            class="link-button more"
+            aria-label={t('moreOptions', lang)}
+            title={t('moreOptions', lang)}
+            aria-expanded={menu}
+            onClick={() => this.setState({ menu: !menu })}
+          >
             ⋯
           </button>
         </div>
@@ -160,11 +175,18 @@ class ResetButton extends Component<ResetProps, { confirming: boolean }> {
   }
 }
 
+/** The first line of a step's what-to-do text, for the compact card. */
+function firstLine(text: string): string {
+  return (text.split('\n').find((line) => line.trim()) ?? '').replace(/^\s*[•·\-*]\s*/, '');
+}
+
 export class Panel extends Component<Props> {
   private readonly rootRef = createRef<HTMLElement>();
-  private readonly tabRef = createRef<HTMLButtonElement>();
+  private readonly openRef = createRef<HTMLButtonElement>();
   /** The focus request and expanded state last seen: a change of either moves focus (when one was requested). */
   private seen = '';
+  /** After the next render: 'open' focuses the open button (collapsed), 'title' the heading (expanded). */
+  private focusNext: 'open' | 'title' | null = null;
 
   override componentDidMount() {
     this.componentDidUpdate();
@@ -172,32 +194,63 @@ export class Panel extends Component<Props> {
 
   override componentDidUpdate() {
     const { focusRequest, expanded } = this.props.state;
+    const heading = this.rootRef.current?.querySelector<HTMLElement>('#guide-title');
+    const next = this.focusNext;
+    this.focusNext = null;
+    if (next === 'open' && !expanded) this.openRef.current?.focus();
+    else if (next === 'title' && expanded) heading?.focus();
     const seen = `${focusRequest} ${expanded}`;
     if (seen === this.seen) return;
     this.seen = seen;
-    if (!focusRequest) return;
-    const heading = this.rootRef.current?.querySelector<HTMLElement>('#guide-title');
-    (heading ?? this.tabRef.current)?.focus();
+    if (!focusRequest || next) return;
+    (expanded ? heading : this.openRef.current)?.focus();
   }
+
+  /**
+   * Whether focus may move into the panel: it is in the panel already, or nowhere on the page. A
+   * page control that has focus keeps it (clicking our UI never blurs the page's field: the contract).
+   */
+  private mayTakeFocus(): boolean {
+    const root = this.rootRef.current;
+    if (!root) return false;
+    const doc = root.ownerDocument;
+    const active = doc.activeElement;
+    return !active || active === doc.body || active === doc.documentElement || active === (root.getRootNode() as ShadowRoot).host;
+  }
+
+  /** Collapse; focus goes back to the page element it came from (the shortcut's case), else to the open button. */
+  private readonly close = () => {
+    const mayTake = this.mayTakeFocus();
+    const returned = this.props.actions.setExpanded(false);
+    if (!returned && mayTake) {
+      this.focusNext = 'open';
+      this.forceUpdate();
+    }
+  };
+
+  private readonly open = () => {
+    if (this.mayTakeFocus()) this.focusNext = 'title';
+    this.props.actions.setExpanded(true);
+  };
 
   override render({ state, actions }: Props) {
     const { lang } = state;
-    const { rootRef, tabRef } = this;
+    const { rootRef, openRef } = this;
 
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && state.expanded) {
         e.stopPropagation();
-        actions.setExpanded(false);
-        // Keep keyboard users where they were: on our tab.
-        queueMicrotask(() => tabRef.current?.focus());
+        this.close();
       }
     };
 
     const card = state.progress ? cardOf(state.progress, state.carrier.id) : null;
     const route = routeOf(state.carrier, card);
     const states = stepStates(card, state.step);
-    const stepIndex = state.step ? GUIDE.steps.findIndex((s) => s.id === state.step) + 1 : 0;
+    // The compact card's step: this page's, else the first one not done yet, else the last.
+    const focus = state.step ?? (GUIDE.steps.find((s) => states[s.id] !== 'done') ?? GUIDE.steps.at(-1))?.id ?? null;
     const noticeKey = state.notice ? `notice${state.notice[0]!.toUpperCase()}${state.notice.slice(1)}` : null;
+    const panelState = state.expanded ? 'expanded' : 'collapsed';
 
     return (
       <aside
@@ -208,21 +261,22 @@ export class Panel extends Component<Props> {
         data-carrier={state.carrier.id}
         data-site-trust={state.trust}
         data-route={route}
+        data-panel-state={panelState}
         data-expanded={state.expanded ? 'true' : 'false'}
         lang={lang}
-        class={`panel ${state.expanded ? 'expanded' : 'collapsed'} trust-${state.trust}`}
+        class={`panel ${panelState} trust-${state.trust}`}
         onKeyDown={onKeyDown}
       >
         <span id="guide-title-label" class="visually-hidden">
           {t('panelLabel', lang)}
         </span>
         {state.field ? <FieldMessage field={state.field} lang={lang} /> : null}
-        {/* The body stays in the DOM when collapsed (hidden), so the steps and their state are always there. */}
-        <div class="body" hidden={!state.expanded}>
-          <Header state={state} actions={actions} />
-          {state.fighting ? <p class="notice" role="alert" data-page-fighting="">{t('pageFighting', lang)}</p> : null}
+        {/* One body in both states: collapsed, CSS shows only the parts marked "compact" (the steps stay in the DOM). */}
+        <div class="body">
+          <Header state={state} actions={actions} onClose={this.close} />
+          {state.fighting ? <p class="notice compact" role="alert" data-page-fighting="">{t('pageFighting', lang)}</p> : null}
           {noticeKey ? (
-            <div class="notice" role="status">
+            <div class="notice compact" role="status">
               {t(noticeKey, lang)}{' '}
               <button type="button" class="link-button" onClick={actions.dismissNotice}>
                 {t('dismiss', lang)}
@@ -231,7 +285,7 @@ export class Panel extends Component<Props> {
           ) : null}
           {state.thirdPartyFrame ? <p class="notice">{t('thirdPartyFrame', lang)}</p> : null}
           {/* A look-alike gets the warning and the official address only (issue 16): no step, highlight or progress. */}
-          {state.trust === 'suspicious' ? <SuspiciousNotice carrier={state.carrier} lang={lang} /> : <>
+          {state.trust === 'suspicious' ? <div class="compact"><SuspiciousNotice carrier={state.carrier} lang={lang} /></div> : <>
           <ThisPage state={state} actions={actions} route={route} />
           <TiedAccounts lang={lang} card={card} onSet={actions.setTied} />
           <CardPicker
@@ -240,7 +294,7 @@ export class Panel extends Component<Props> {
             onSelect={actions.selectCard}
             onAdd={actions.addCard}
           />
-          <section aria-labelledby="steps-title">
+          <section class="steps-section compact" aria-labelledby="steps-title">
             <h3 id="steps-title">
               {t('stepsDone', lang, { done: Object.values(states).filter((s) => s === 'done').length })}
             </h3>
@@ -255,26 +309,18 @@ export class Panel extends Component<Props> {
                 ))}
               </select>
             </label>
-            <StepList carrier={state.carrier} lang={lang} route={route} current={state.step} states={states} onMark={actions.markStep} />
+            <StepList carrier={state.carrier} lang={lang} route={route} current={state.step} focus={focus} states={states} onMark={actions.markStep} brief={firstLine} />
           </section>
           <Checklist lang={lang} card={card} onToggle={actions.toggleCheck} onPrint={actions.printChecklist} />
           <InfoSections carrier={state.carrier} lang={lang} />
           </>}
+          {state.expanded ? null : (
+            <button ref={openRef} type="button" class="open compact" aria-expanded="false" data-open-guide="" onClick={this.open}>
+              <span class="open-label">{t('openGuide', lang)}</span>
+              <kbd class="keys">{t('shortcut', lang, { keys: 'Alt+Shift+G' })}</kbd>
+            </button>
+          )}
         </div>
-        {state.expanded ? null : (
-          <button
-            ref={tabRef}
-            type="button"
-            class="tab"
-            aria-expanded="false"
-            // The name starts with the visible text (WCAG 2.5.3, axe's label-content-name-mismatch).
-            aria-label={`${t('tabLabel', lang)}${stepIndex ? ` ${stepIndex}/5` : ''}, ${t('expand', lang)}`}
-            onClick={() => actions.setExpanded(true)}
-          >
-            <span class="tab-title">{t('tabLabel', lang)}</span>{' '}
-            {stepIndex ? <span class="tab-step">{stepIndex}/5</span> : null}
-          </button>
-        )}
       </aside>
     );
   }

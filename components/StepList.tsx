@@ -1,5 +1,6 @@
 // The five steps on the card's route; the one this page matches carries aria-current="step", and
-// each its state for the user (data-step-state: utils/step-state.ts).
+// each its state for the user (data-step-state: utils/step-state.ts). The `focus` step is the one
+// the collapsed panel's compact card shows (CSS hides the others there), with its first line of text.
 import { GUIDE, localize } from '../utils/guide';
 import { t } from '../utils/i18n';
 import { stepText } from '../utils/route';
@@ -12,11 +13,15 @@ interface Props {
   lang: Language;
   route: RouteId;
   current: StepId | null;
+  /** The step the compact card shows: this page's, else the next one to do. */
+  focus: StepId | null;
+  /** The one line of a step's text the compact card shows. */
+  brief(text: string): string;
   states: Record<StepId, StepState>;
   onMark(step: StepId, done: boolean): void;
 }
 
-export function StepList({ carrier, lang, route, current, states, onMark }: Props) {
+export function StepList({ carrier, lang, route, current, focus, brief, states, onMark }: Props) {
   return (
     <ol class="steps">
       {GUIDE.steps.map((step, index) => {
@@ -29,8 +34,9 @@ export function StepList({ carrier, lang, route, current, states, onMark }: Prop
             data-step-id={step.id}
             data-step-state={state}
             aria-current={step.id === current ? 'step' : undefined}
-            class={`step ${state}`}
+            class={`step ${state}${step.id === focus ? ' focus' : ''}`}
           >
+            <p class="step-of">{t('stepNumber', lang, { n: index + 1 })}</p>
             <div class="step-head">
               <span class="step-number" aria-hidden="true">{index + 1}</span>
               <span class="step-title">{localize(text.title, lang)}</span>
@@ -40,14 +46,16 @@ export function StepList({ carrier, lang, route, current, states, onMark }: Prop
                   id={checkboxId}
                   checked={state === 'done'}
                   data-step-done={step.id}
+                  aria-label={t('markDoneName', lang, { n: index + 1 })}
                   onChange={(e) => onMark(step.id, (e.currentTarget as HTMLInputElement).checked)}
                 />
                 <label for={checkboxId}>{t('markDone', lang)}</label>
               </span>
             </div>
+            <p class="brief">{brief(localize(text.do, lang))}</p>
             {/* The current step is spelled out above, under "On this page": keep the list short. */}
             <details>
-              <summary>{t('whatToDo', lang)}</summary>
+              <summary>{t('whatToDoStep', lang, { n: index + 1 })}</summary>
               <p class="do">{localize(text.do, lang)}</p>
               {text.specific ? null : <ContactLine carrier={carrier} lang={lang} />}
               <p class="label">{t('looksLike', lang)}</p>

@@ -34,7 +34,8 @@ export interface PanelState {
 }
 
 export interface PanelActions {
-  setExpanded(expanded: boolean): void;
+  /** Open or collapse the full guide; on collapsing, true when focus went back to the page element it came from. */
+  setExpanded(expanded: boolean): boolean | void;
   setLanguage(lang: Language): void;
   toggleCheck(item: string): void;
   markStep(step: StepId, done: boolean): void;

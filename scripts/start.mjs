@@ -6,8 +6,9 @@
 // The extension is loaded with the DevTools protocol's `Extensions.loadUnpacked`, which works in
 // branded Google Chrome too (Chrome 137+ ignores `--load-extension`). Without a display (Linux
 // without DISPLAY/WAYLAND_DISPLAY, CI, or `--headless`) it runs headless instead: it walks the
-// practice flow, saves a screenshot of the panel at every step under screenshots/, prints their
-// paths, and exits (non-zero if the panel never appeared).
+// practice flow, saves a screenshot of the panel at every step under screenshots/ (at 1280×800 and
+// again at phone size, 390×844 with touch emulation), prints their paths, and exits (non-zero if the
+// panel never appeared).
 //
 //   npm start                 build, open a window, keep running until the window is closed
 //   npm start -- --headless   walk the flow headless and save screenshots
@@ -214,6 +215,37 @@ async function clickInPanel(session, name, value) {
 
 /** The pictures for the README: per language, the panel at the first visit, mid-flow and confirmed. */
 const LANGUAGE_SHOTS = { 0: 'first-visit', 3: 'mid-flow', 5: 'confirmed' };
+const PHONE = { width: 390, height: 844 };
+
+/** A phone: 390×844 CSS px, a mobile viewport and touch emulation (over CDP), or back to the desktop. */
+async function setPhone(page, session, phone) {
+  if (!phone) {
+    await session.send('Emulation.clearDeviceMetricsOverride');
+    await session.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    return;
+  }
+  await page.setViewportSize(PHONE);
+  await session.send('Emulation.setDeviceMetricsOverride', { ...PHONE, deviceScaleFactor: 2, mobile: true });
+  await session.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+}
+
+/** The panel's state (data-panel-state), over CDP. */
+async function panelState(session) {
+  const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+  const panel = findAll(root, (n) => attr(n, 'data-guide-panel') !== null)[0];
+  return panel ? attr(panel, 'data-panel-state') : null;
+}
+
+/** Open the full guide with the card's button, take the picture, and fold it again (Escape). */
+async function expandedShot(page, session, file) {
+  await clickInPanel(session, 'data-open-guide', '');
+  for (let i = 0; i < 20 && (await panelState(session)) !== 'expanded'; i++) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 400));
+  await page.screenshot({ path: file });
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 20 && (await panelState(session)) !== 'collapsed'; i++) await new Promise((r) => setTimeout(r, 100));
+}
 
 async function languageShots(executablePath, server) {
   const dir = join(ROOT, 'docs', 'screenshots');
@@ -235,9 +267,24 @@ async function languageShots(executablePath, server) {
         await new Promise((r) => setTimeout(r, 600)); // the language's texts and the ring settle
         const name = LANGUAGE_SHOTS[index];
         if (!name) continue;
+        // The default (collapsed) card at 1280×800, then the full guide; mid-flow also at phone size.
         const file = join(dir, `panel-${lang}-${name}.png`);
         await page.screenshot({ path: file });
         saved.push(file);
+        if (name !== 'mid-flow') continue;
+        const expanded = join(dir, `panel-${lang}-${name}-expanded.png`);
+        await expandedShot(page, session, expanded);
+        saved.push(expanded);
+        await setPhone(page, session, true);
+        await page.reload({ waitUntil: 'load' });
+        await waitForPanel(session, stage.step);
+        await new Promise((r) => setTimeout(r, 600));
+        const phone = join(dir, `panel-${lang}-${name}-phone.png`);
+        await page.screenshot({ path: phone });
+        const phoneExpanded = join(dir, `panel-${lang}-${name}-phone-expanded.png`);
+        await expandedShot(page, session, phoneExpanded);
+        saved.push(phone, phoneExpanded);
+        await setPhone(page, session, false);
       }
       await session.detach().catch(() => {});
     } finally {
@@ -297,11 +344,12 @@ async function clickAndWait(page, selector) {
   ]);
 }
 
-async function walkFlow(context) {
+async function walkFlow(context, phone = false) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const file of readdirSync(SCREENSHOTS)) if (/^practice-\d+-.*\.png$/.test(file)) rmSync(join(SCREENSHOTS, file));
-  const page = context.pages()[0] ?? (await context.newPage());
+  if (!phone) for (const file of readdirSync(SCREENSHOTS)) if (/^practice-\d+-.*\.png$/.test(file)) rmSync(join(SCREENSHOTS, file));
+  const page = phone ? await context.newPage() : (context.pages()[0] ?? (await context.newPage()));
   const session = await context.newCDPSession(page);
+  if (phone) await setPhone(page, session, true);
   const saved = [];
   let missing = 0;
   let mismatched = 0;
@@ -313,7 +361,7 @@ async function walkFlow(context) {
     }
     if (index === 0) await page.click('[data-cookie-notice] button').catch(() => {}); // a cleaner picture
     const state = await waitForPanel(session, stage.step);
-    const file = join(SCREENSHOTS, `practice-${index + 1}-${stage.step}.png`);
+    const file = join(SCREENSHOTS, `practice-${index + 1}-${stage.step}${phone ? '-phone' : ''}.png`);
     await page.screenshot({ path: file });
     saved.push(file);
     const url = new URL(page.url());
@@ -362,7 +410,12 @@ async function main() {
 
     if (headless) {
       log('No display: walking the practice flow headless.');
-      const { saved, missing, mismatched } = await walkFlow(launched.context);
+      const desktop = await walkFlow(launched.context);
+      log('At phone size (390×844, touch):');
+      const phone = await walkFlow(launched.context, true);
+      const saved = [...desktop.saved, ...phone.saved];
+      const missing = Math.max(desktop.missing, phone.missing);
+      const mismatched = desktop.mismatched + phone.mismatched;
       log('\nScreenshots:');
       for (const file of saved) log(`  ${relative(process.cwd(), file) || file}`);
       if (missing === FLOW.length) fail('the guide panel never appeared on the practice site. Is the panel content script built?');

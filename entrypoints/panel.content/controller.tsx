@@ -21,8 +21,8 @@ import type { ProgressV1, StepSignal } from '../../utils/types';
 import { startFieldController } from './field-controller';
 import { trackHighlight } from './highlight-tracker';
 import { watchPage } from './page-watch';
+import { placePanel, type Placed } from './place-panel';
 import { send } from './send';
-import { chooseTabTop } from './tab-position';
 import { benchMark } from '../../utils/bench-mark';
 
 interface AppProps {
@@ -131,10 +131,8 @@ export async function startPanel(site: PageSite): Promise<void> {
 
   let elements: Element[] = [];
   let target: Element | null = null;
-  let userToggled = false;
   // The user hid the highlight of this element: do not bring it back until the target changes.
   let hiddenTarget: Element | null = null;
-  let evaluated = false;
 
   // document.open() erases the window listeners the tracker relies on: it is made again after a rewrite.
   let trackerLifetime = new AbortController();
@@ -171,9 +169,35 @@ export async function startPanel(site: PageSite): Promise<void> {
     void send({ type: 'page-state', state: pageState });
   };
 
-  const placeTab = () => {
-    if (!store.get().expanded) container.style.setProperty('--tab-top', `${chooseTabTop(doc, mounted.host)}px`);
+  // The collapsed card covers no page control (issue 14): placed again, once per animation frame at
+  // most, after a render, a scroll, a resize or a change of the page. The ringed element is kept clear too.
+  let placed: Placed | null = null;
+  let placeFrame = 0;
+  let placedAt = -Infinity;
+  const place = () => {
+    placeFrame = 0;
+    // At most ten times a second (a long scroll or a mutation storm on a page of 10,000 controls).
+    const wait = placedAt + 100 - performance.now();
+    if (wait > 0) {
+      placeFrame = requestAnimationFrame(() => setTimeout(place, wait));
+      return;
+    }
+    placedAt = performance.now();
+    const s = store.get();
+    const panel = container.querySelector('[data-guide-panel]');
+    if (lifetime.signal.aborted || s.expanded || s.turnedOff || !panel) return;
+    const avoid = target && s.highlightShown ? [target] : [];
+    placed = placePanel(doc, mounted.host, container, panel, avoid, placed);
+    container.style.setProperty('--x', `${placed.x}px`);
+    container.style.setProperty('--y', `${placed.y}px`);
   };
+  const placeTab = () => {
+    if (!placeFrame && !lifetime.signal.aborted) placeFrame = requestAnimationFrame(place);
+  };
+  lifetime.signal.addEventListener('abort', () => cancelAnimationFrame(placeFrame));
+  store.subscribe(placeTab);
+  /** Where focus was when the shortcut opened the panel: Escape or × gives it back. */
+  let returnFocus: HTMLElement | null = null;
 
   // Measuring the ring's target forces a layout. Done in an animation frame, it is the layout the
   // browser is about to do anyway; done right away, in the middle of a mutation storm on a deep
@@ -236,11 +260,8 @@ export async function startPanel(site: PageSite): Promise<void> {
     const ringOn = target !== null && target !== hiddenTarget;
     const patch: Partial<PanelState> = { step, hasTarget: target !== null, thirdPartyFrame, highlightShown: ringOn };
     if (!ringOn) patch.spotlight = false;
-    if (!userToggled && (!evaluated || step !== before.step)) {
-      // Most visits are top-ups: only a cancellation step opens the panel, unless the user said otherwise.
-      patch.expanded = site.trust === 'suspicious' || (step !== null && !(before.progress?.settings.collapsed ?? false));
-    }
-    evaluated = true;
+    // The panel opens collapsed (a compact next-step card that covers no page control, issue 14)
+    // and expands only when the user asks (button, shortcut) or the page fights it.
     store.set(patch);
     if (target && ringOn) showRing(target);
     else {
@@ -263,13 +284,16 @@ export async function startPanel(site: PageSite): Promise<void> {
 
   const actions: PanelActions = {
     setExpanded(expanded) {
-      userToggled = true;
       store.set({ expanded });
-      if (!expanded) {
-        store.set({ spotlight: false });
-        placeTab();
-      }
       update({ kind: 'settings', patch: { collapsed: !expanded } });
+      if (expanded) return false;
+      store.set({ spotlight: false });
+      placeTab();
+      const back = returnFocus;
+      returnFocus = null;
+      if (!back?.isConnected) return false;
+      back.focus({ preventScroll: true });
+      return true;
     },
     setLanguage(lang) {
       switchLanguage(lang);
@@ -290,6 +314,19 @@ export async function startPanel(site: PageSite): Promise<void> {
       highlight.show(target, true);
       // Move keyboard focus to the element to use, so Enter follows it.
       if (target instanceof HTMLElement) target.focus({ preventScroll: true });
+      // Never ring what the panel itself hides: once scrolled to, if the expanded panel lies over the
+      // element, it folds to the card, which is placed clear of the ringed element.
+      const ringed = target;
+      const clear = () => {
+        const panel = container.querySelector('[data-guide-panel]');
+        if (!panel || target !== ringed || !store.get().expanded) return;
+        const a = panel.getBoundingClientRect();
+        const b = ringed.getBoundingClientRect();
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) store.set({ expanded: false });
+      };
+      // During the smooth scroll, and once it has ended.
+      setTimeout(clear, 300);
+      setTimeout(clear, 900);
     },
     hideHighlight() {
       hiddenTarget = target;
@@ -324,7 +361,10 @@ export async function startPanel(site: PageSite): Promise<void> {
   const watcher = watchPage(doc, {
     host: mounted.host,
     signal: lifetime.signal,
-    onChange: () => void evaluate(),
+    onChange: () => {
+      placeTab();
+      void evaluate();
+    },
     onRewrite() {
       // The page removed us or rewrote itself: put the panel back with its state, re-attach listeners.
       const rewritten = doc.documentElement !== lastHtml;
@@ -337,6 +377,7 @@ export async function startPanel(site: PageSite): Promise<void> {
         renderApp();
         container.addEventListener('mousedown', keepFieldFocus);
         window.addEventListener('resize', placeTab, { passive: true, signal: lifetime.signal });
+        window.addEventListener('scroll', placeTab, { passive: true, capture: true, signal: lifetime.signal });
         trackerLifetime.abort();
         trackerLifetime = new AbortController();
         highlight = makeTracker();
@@ -388,7 +429,9 @@ export async function startPanel(site: PageSite): Promise<void> {
             patch: { disabledEverywhere: false, disabledHosts: (s?.disabledHosts ?? []).filter((h) => h !== site.host) },
           });
         }
-        userToggled = true;
+        // Focus goes into the panel: remember where it was on the page, to give it back on Escape.
+        const active = doc.activeElement;
+        if (!store.get().expanded && active instanceof HTMLElement && active !== mounted.host && active !== doc.body) returnFocus = active;
         store.set({ turnedOff: false, expanded: true, focusRequest: store.get().focusRequest + 1 });
       }
     }
@@ -428,10 +471,12 @@ export async function startPanel(site: PageSite): Promise<void> {
   // The user's mark (issue 16); the host keeps itself mounted and on top (mountHost's guard).
   void send({ type: 'get-mark' }).then((r) => store.set({ mark: r.ok ? r.value.mark : null }));
   window.addEventListener('resize', placeTab, { passive: true, signal: lifetime.signal });
+  window.addEventListener('scroll', placeTab, { passive: true, capture: true, signal: lifetime.signal });
 
   // The first look decides whether the panel opens: render once it is known (one message away).
   await evaluate();
   renderApp();
+  place(); // before the first paint: the card never shows over a control, even for a frame
   // For the benchmark (bench/run.mjs): DOMContentLoaded → panel on screen. A mark carries no data.
   benchMark('sxg:panel-mounted');
   if (doc.readyState !== 'complete') window.addEventListener('load', () => void evaluate(), { once: true, signal: lifetime.signal });

@@ -74,7 +74,9 @@ describe('look-alike attacks (Chromium)', () => {
       expect(await page.shadowElement(selector), selector).toBeNull();
     }
     expect((await page.shadowElement('[data-official-address]'))?.text).toMatch(/\./);
-    expect(await page.shadowElement('[data-guide-panel]')).toMatchObject({ attrs: { 'data-expanded': 'true' } });
+    // Issue 14: collapsed by default, the compact card shows the warning and the official address.
+    expect(await page.shadowElement('[data-guide-panel]')).toMatchObject({ attrs: { 'data-panel-state': 'collapsed' } });
+    expect((await page.shadowElement('[data-official-address]'))?.box, 'the official address on screen').toBeTruthy();
   }
 
   test('a look-alike: only the warning and the official address; no step, ring, "Show me where" or progress; the popup says suspicious', async () => {

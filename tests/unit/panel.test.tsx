@@ -205,17 +205,50 @@ describe('Panel', () => {
     expect(a.setLanguage).toHaveBeenCalledWith('zh-Hans');
   });
 
-  it('collapses on Escape and to a small labelled tab', () => {
+  it('collapses on Escape to a compact next-step card with a named open button', () => {
     const { el, a } = mount(state());
     el.querySelector('[data-guide-panel]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(a.setExpanded).toHaveBeenCalledWith(false);
+    expect(el.querySelector('[data-guide-panel]')!.getAttribute('data-panel-state')).toBe('expanded');
+    expect(el.querySelector('button.open')).toBeNull();
     document.body.replaceChildren();
     const collapsed = mount(state({ expanded: false }));
-    const tab = collapsed.el.querySelector('button.tab')!;
-    expect(tab.getAttribute('aria-label')).toMatch(/Open/);
-    // Collapsed, the steps stay in the DOM (hidden), so their state and the contract hold.
+    const root = collapsed.el.querySelector('[data-guide-panel]')!;
+    expect(root.getAttribute('data-panel-state')).toBe('collapsed');
+    const open = collapsed.el.querySelector<HTMLButtonElement>('button.open')!;
+    expect(open.textContent).toMatch(/Open the full guide/);
+    // The keyboard shortcut is shown on the open button.
+    expect(open.textContent).toMatch(/Alt\+Shift\+G/);
+    open.click();
+    expect(collapsed.a.setExpanded).toHaveBeenCalledWith(true);
+    // Collapsed, every contract element stays in the DOM; the card shows this page's step item.
     expect(collapsed.el.querySelectorAll('[data-step-id]')).toHaveLength(5);
-    expect(collapsed.el.querySelector<HTMLElement>('.body')!.hidden).toBe(true);
+    expect(collapsed.el.querySelectorAll('[data-tied-account]').length).toBeGreaterThan(0);
+    const focus = collapsed.el.querySelectorAll('[data-step-id].focus');
+    expect([...focus].map((f) => f.getAttribute('data-step-id'))).toEqual(['find-entry']);
+    expect(focus[0]!.getAttribute('aria-current')).toBe('step');
+    expect(focus[0]!.textContent).toMatch(/Step 2 of 5/);
+  });
+
+  it('shows the next step not done in the card when the page is no step', () => {
+    const { el } = mount(state({ step: null, expanded: false }));
+    const focus = [...el.querySelectorAll('[data-step-id].focus')];
+    // sign-in is done in this progress: the next is find-entry.
+    expect(focus.map((f) => f.getAttribute('data-step-id'))).toEqual(['find-entry']);
+  });
+
+  it('names every control of a step uniquely, and the icon buttons', () => {
+    const { el } = mount(state());
+    const names = [...el.querySelectorAll('[data-step-done]')].map((c) => c.getAttribute('aria-label'));
+    expect(names).toEqual(['Step 1 done', 'Step 2 done', 'Step 3 done', 'Step 4 done', 'Step 5 done']);
+    const summaries = [...el.querySelectorAll('.steps summary')].map((s) => s.textContent);
+    expect(new Set(summaries).size).toBe(5);
+    expect(summaries[1]).toBe('How to do step 2');
+    expect(button(el, /⋯/).getAttribute('aria-label')).toBe('More options');
+    expect(button(el, /×/).getAttribute('aria-label')).toBe('Collapse the guide');
+    document.body.replaceChildren();
+    const zh = mount(state({ lang: 'zh-Hant' }));
+    expect(zh.el.querySelector('[data-step-done="confirmed"]')!.getAttribute('aria-label')).toBe('第 5 步已完成');
   });
 
   it('says that an enabled site is not official and names the official address', () => {

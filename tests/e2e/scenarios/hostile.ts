@@ -10,6 +10,7 @@ import { startPracticeServer, type PracticeServer } from '../../../scripts/pract
 import { GUIDE } from '../../../utils/guide';
 import { hkidCheckDigit } from '../../../utils/values/hkid';
 import { eventually, launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
+import { expandPanel } from './expand';
 import { oneBrowserOnly } from './one-browser';
 
 const CMHK = 'https://www.hk.chinamobile.com';
@@ -50,6 +51,7 @@ async function setChecked(page: E2EPage, id: string, want: boolean): Promise<voi
 
 /** Click a checkbox of the panel and wait until its state is `want` (the background answered). */
 async function setCheckbox(page: E2EPage, selector: string, want: boolean): Promise<void> {
+  await expandPanel(page);
   const now = await page.shadowElement(selector);
   if (now?.checked === want) return;
   await page.clickInShadow(selector);
@@ -111,6 +113,8 @@ export function defineHostileScenarios(browserName: BrowserName): void {
       test.each(['unset', 'hide', 'overlay', 'popover', 'transform', 'filter', 'clip', 'tiny', 'huge'])('%s', async (variant) => {
         await withPage(open, fixture('hostile-styles', `?v=${variant}`), async (page) => {
           expect(await page.evaluate(() => (window as unknown as { hostileVariant: string }).hostileVariant)).toBe(variant);
+          await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry');
+          await expandPanel(page);
           const state = await page.waitForPanel((s) => present(s) && s.currentStep === 'find-entry' && s.panel?.attrs['data-expanded'] === 'true');
           expect(state.shadowType).toBe('closed');
           if (variant === 'popover') {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
 import { eventually, launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage } from '../harness/browser';
+import { expandPanel } from './expand';
 
 const FIGHT = 'https://www.hk.chinamobile.com/__fixture/hostile-fight.html';
 
@@ -23,6 +24,7 @@ async function onTop(page: E2EPage): Promise<boolean> {
 
 /** A panel button works: a checklist item ticks and unticks through the background. */
 async function buttonWorks(page: E2EPage): Promise<void> {
+  await expandPanel(page);
   const item = await eventually(() => page.shadowElement('[data-checklist-item]'), (el) => el !== null, 'a checklist item');
   const selector = `[data-checklist-item="${item!.attrs['data-checklist-item']}"]`;
   for (const want of [!item!.checked, item!.checked === true]) {
@@ -55,7 +57,9 @@ export function defineTrustScenarios(browserName: BrowserName): void {
     ] as const)('%s: back on top and usable within a second; a page that keeps at it is named', async (attack, named) => {
       const page = await browser!.open(FIGHT);
       try {
-        await page.waitForPanel((s) => s.present && s.currentStep === 'find-entry' && s.panel?.attrs['data-expanded'] === 'true');
+        await page.waitForPanel((s) => s.present && s.currentStep === 'find-entry');
+        await expandPanel(page);
+        await page.waitForPanel((s) => s.panel?.attrs['data-expanded'] === 'true');
         expect(await page.evaluate((a: string) => (window as unknown as { fight: { start(a: string): number } }).fight.start(a), attack)).toBe(1);
         await sleep(1000);
         await eventually(() => onTop(page), Boolean, 'the panel on top of the page', 1000);
