@@ -4,6 +4,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import panelCss from '../components/panel.css?inline';
 import type { Badge } from '../utils/badge';
 import { handleCommand } from '../utils/background/command';
 import type { RouterDeps } from '../utils/background/deps';
@@ -116,6 +117,7 @@ export default defineBackground(() => {
     uiLanguage,
     sites,
     openPage,
+    panelCss,
     markArea: area(browser.storage?.local),
     // Without the "tabs" permission the address is there only where we have host access (or activeTab).
     async tabUrl(tabId) {

@@ -17,6 +17,13 @@ export interface TextPack {
   ui: Record<string, string>;
   /** The page's carrier with its texts in `lang`, when asked for: only its sourced texts (see sourcedOnly). */
   carrier?: Carrier;
+  /**
+   * The panel's stylesheet (components/panel.css), which the background bundles and sends with the
+   * texts: the panel's content script then carries none of it (about 3 KB gzip of the 24 KiB
+   * budget). It still lands inside the closed shadow root as a <style>, never as a web-accessible
+   * file (which sites the user enables would refuse).
+   */
+  css?: string;
 }
 
 function isLocalText(value: object): value is LocalText {

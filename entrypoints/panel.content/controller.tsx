@@ -7,7 +7,6 @@ import { mountHost } from '../../components/mount-host';
 import { Panel } from '../../components/Panel';
 import type { PanelActions, PanelState } from '../../components/panel-state';
 import { createStore, type Store } from '../../components/store';
-import panelCss from '../../components/panel.css?inline';
 import { carrierById } from '../../utils/carriers';
 import type { Language } from '../../utils/types';
 import type { PageState, ProgressAction, ProgressState, ToContent } from '../../utils/messages';
@@ -86,8 +85,11 @@ export async function startPanel(site: PageSite): Promise<void> {
     );
     if (!reply.ok) return null;
     setTextPack(reply.value);
+    if (reply.value.css) css = reply.value.css;
     return reply.value.lang;
   };
+  // The stylesheet comes with the first pack (utils/text-pack.ts): the bundle carries none.
+  let css = '';
   const firstLang = (await loadTexts(progress?.settings.language ?? undefined)) ?? 'en';
   const carrier = carrierById(site.carrier);
   let wantedLang = firstLang;
@@ -119,7 +121,7 @@ export async function startPanel(site: PageSite): Promise<void> {
 
   // The guard adds the callout's styles when it first draws in this root (the panel has no callout code).
   // The host guards itself against the page (issue 16); a page that keeps fighting is named.
-  const mounted = mountHost(doc, panelCss, {
+  const mounted = mountHost(doc, css, {
     signal: lifetime.signal,
     onFight() {
       store.set({ fighting: true, expanded: true });

@@ -41,6 +41,8 @@ export interface RouterDeps {
   sites?: SiteService;
   /** Where the personal mark is kept (storage.local); absent: no mark. */
   markArea?: StorageAreaLike | null;
+  /** The panel's stylesheet, sent with its texts (utils/text-pack.ts `css`); absent: none sent. */
+  panelCss?: string;
   /** Opens the settings (options) page or the welcome page (issue 14); absent: cannot. */
   openPage?(page: 'options' | 'welcome'): Promise<void>;
   /** The tab's current address (tabs.get), or null when unknown or not ours to read. Absent: unknown. */

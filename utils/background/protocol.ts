@@ -185,7 +185,11 @@ export const PROTOCOL = {
       }
       return m.carrier === undefined ? { type: 'get-texts' as const, lang } : { type: 'get-texts' as const, lang, carrier: m.carrier };
     },
-    handle: (msg) => buildTextPack(msg.lang, msg.carrier),
+    // The panel (which names its carrier) gets its stylesheet with the texts.
+    handle: (msg, { deps }) => {
+      const pack = buildTextPack(msg.lang, msg.carrier);
+      return msg.carrier !== undefined && deps.panelCss ? { ...pack, css: deps.panelCss } : pack;
+    },
   }),
 
   // The guard, any frame (issue 6: the content scripts carry no classifier). Pure: nothing is kept.
