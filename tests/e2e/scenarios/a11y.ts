@@ -92,7 +92,13 @@ export function defineA11yScenarios(browserName: BrowserName): void {
     try {
       expect(page.status, `loading ${url}`).toBe(200);
       await page.emulateColorScheme(scheme);
-      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), `the page sees the ${scheme} scheme`).toBe(scheme === 'dark');
+      // Firefox's override is a pref of the parent process: it reaches the page's process a moment later.
+      const dark = await eventually(
+        () => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches),
+        (matches) => matches === (scheme === 'dark'),
+        `the page sees the ${scheme} scheme`,
+      ).catch(() => scheme !== 'dark');
+      expect(dark, `the page sees the ${scheme} scheme`).toBe(scheme === 'dark');
       await body(page);
     } finally {
       await page.close();
@@ -103,7 +109,12 @@ export function defineA11yScenarios(browserName: BrowserName): void {
     const ext = await browser!.openExtensionPage(pathAndQuery);
     try {
       await ext.emulateColorScheme(scheme);
-      expect(await ext.evaluate<boolean>(`matchMedia('(prefers-color-scheme: dark)').matches`), `${pathAndQuery} sees the ${scheme} scheme`).toBe(scheme === 'dark');
+      const dark = await eventually(
+        () => ext.evaluate<boolean>(`matchMedia('(prefers-color-scheme: dark)').matches`),
+        (matches) => matches === (scheme === 'dark'),
+        `${pathAndQuery} sees the ${scheme} scheme`,
+      ).catch(() => scheme !== 'dark');
+      expect(dark, `${pathAndQuery} sees the ${scheme} scheme`).toBe(scheme === 'dark');
       await eventually(() => ext.evaluate<boolean>(`document.readyState === 'complete' && !!document.querySelector(${JSON.stringify(ready)})`), Boolean, `${pathAndQuery} rendered (${ready})`);
       await sleep(SETTLE_MS);
       return await ext.audit();
