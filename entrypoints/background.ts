@@ -20,9 +20,8 @@ import { officialMatchPatterns } from '../utils/match-patterns';
 import { createProgressStore, type StorageAreaLike } from '../utils/progress-store';
 import { createSiteService } from '../utils/site-registry';
 import { onTabUpdated } from '../utils/tab-navigation';
+import { CONTENT_SCRIPT_FILES } from '../utils/content-scripts';
 
-// The built files of the content scripts (WXT names them after their entrypoints).
-const FILES = { panel: ['content-scripts/panel.js'], guard: ['content-scripts/guard.js'], probe: ['content-scripts/probe.js'] };
 
 /** Our settings (options) page, or the welcome page, in a tab. */
 async function openPage(page: 'options' | 'welcome'): Promise<void> {
@@ -72,16 +71,16 @@ export default defineBackground(() => {
       scripting: browser.scripting,
       contentScripts: (browser as unknown as { contentScripts?: FirefoxContentScripts }).contentScripts,
     }),
-    files: FILES,
+    files: CONTENT_SCRIPT_FILES,
     officialPatterns: officialMatchPatterns(),
     setBadge,
     async injectPanel(tabId) {
       if (browser.scripting) {
         // The top frame's guard borrows the panel's classifier: both go in, the guard first.
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [...FILES.guard, ...FILES.panel] as ScriptPublicPath[] });
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [...CONTENT_SCRIPT_FILES.guard, ...CONTENT_SCRIPT_FILES.panel] as ScriptPublicPath[] });
       } else {
         const tabs = (browser as unknown as { tabs: { executeScript(id: number, d: { file: string }): Promise<unknown> } }).tabs;
-        for (const file of [...FILES.guard, ...FILES.panel]) await tabs.executeScript(tabId, { file: `/${file}` });
+        for (const file of [...CONTENT_SCRIPT_FILES.guard, ...CONTENT_SCRIPT_FILES.panel]) await tabs.executeScript(tabId, { file: `/${file}` });
       }
     },
     uiLanguage,

@@ -18,6 +18,7 @@ import {
   type StepId,
 } from './types';
 import { isCarrierId } from './carriers';
+import { DEFAULT_CARD, cardOf, defaultCard, defaultCarrier, hasOwn } from './card';
 import { isLanguage } from './language';
 
 type ProgressV1 = Progress;
@@ -36,7 +37,6 @@ const MAX_ID_LIST = 20;
 const MAX_REF_LENGTH = 40;
 const MAX_DISABLED_HOSTS = 50;
 const MAX_ENABLED_SITES = 20;
-const DEFAULT_CARD = 'main';
 
 // Lower-case ids; a leading letter keeps object keys from looking like array indexes.
 const ID_RE = /^[a-z][a-z0-9-]*$/;
@@ -144,25 +144,6 @@ export function defaultSettings(): Settings {
 
 export function defaultProgress(): ProgressV1 {
   return { version: 2, carriers: {}, settings: defaultSettings() };
-}
-
-function defaultCard(label = ''): CardProgress {
-  return { label, checklist: [], stepsDone: [], stepsReached: [], route: null, tiedDone: [], tiedSkipped: [], record: null };
-}
-
-function defaultCarrier(): CarrierProgress {
-  return { activeCard: DEFAULT_CARD, cards: { [DEFAULT_CARD]: defaultCard() } };
-}
-
-function hasOwn(obj: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(obj, key);
-}
-
-/** The carrier's active card, or an empty default view when the carrier has no progress yet. */
-export function cardOf(p: ProgressV1, carrier: CarrierId): CardProgress {
-  const cp = p.carriers[carrier];
-  if (cp && hasOwn(cp.cards, cp.activeCard)) return cp.cards[cp.activeCard] as CardProgress;
-  return defaultCard();
 }
 
 /** The carrier's progress, or the default one card view. */

@@ -10,6 +10,7 @@
 // from a sub-frame of a tab whose top frame reported a page-state (its verdict goes to that tab's
 // frame 0 only, never to the page); classify-field(s) and probe from any frame; the popup's
 // commands from extension pages only; progress, texts, the mark and the checklist from both.
+import { CARRIERS } from '../carriers';
 import { badgeFor, fightBadge } from '../badge';
 import { guideOff } from '../guide-off';
 import { detectRequest, parseDetectRequest } from '../detect/remote';
@@ -240,7 +241,7 @@ export const PROTOCOL = {
     parse: () => ({ type: 'get-site' as const }),
     handle: async (_msg, { sender, deps, tab }) => {
       const url = sender.url ?? '';
-      return { site: officialSite(url) ?? (deps.sites ? await deps.sites.siteFor(url, tab) : null) };
+      return { site: officialSite(url, CARRIERS) ?? (deps.sites ? await deps.sites.siteFor(url, tab) : null) };
     },
   }),
 

@@ -8,7 +8,7 @@ import { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from './limits';
 import { CONTROL_SELECTOR, contextScope, editingHost } from './read';
 import type { FieldKind } from '../types';
 import { valueShape, type ValueShape } from '../values/value-shape';
-import { benchMark } from '../bench-mark';
+import { benchMark } from '../page/bench-mark';
 
 export interface FieldGuardState {
   element: Element;

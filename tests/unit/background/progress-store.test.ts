@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { STORAGE_KEY, cardOf, defaultProgress } from '../../../utils/progress';
+import { STORAGE_KEY, defaultProgress } from '../../../utils/progress';
+import { cardOf } from '../../../utils/card';
 import { createProgressStore, type StorageAreaLike } from '../../../utils/progress-store';
 
 /** A storage area in memory, with switches to make it fail and a delay to expose races. */
