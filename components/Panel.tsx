@@ -44,7 +44,7 @@ function ThisPage({ state, actions, route }: { state: PanelState; actions: Panel
       <section class="this-page none" aria-labelledby="this-page-title">
         <h3 id="this-page-title">{t('noStep')}</h3>
         <p>{t('noStepBody')}</p>
-        {/* The hotline route's target on a page of no step: the carrier's own number (utils/hotline-on-page.ts). */}
+        {/* The hotline route's target on a page of no step: the carrier's own number (utils/page/hotline-on-page.ts). */}
         {state.hasTarget ? (
           <>
             <p>{t('hotlineHere')}</p>

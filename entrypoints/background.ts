@@ -5,7 +5,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import panelCss from '../components/panel.css?inline';
-import type { Badge } from '../utils/badge';
+import type { Badge } from '../utils/background/badge';
 import { handleCommand } from '../utils/background/command';
 import type { RouterDeps } from '../utils/background/deps';
 import { injectIntoOpenTabs, type ManifestContentScript } from '../utils/background/install';
@@ -17,9 +17,9 @@ import { fieldSeverity } from '../utils/fields/severity';
 import { GUIDE } from '../utils/guide';
 import { languageFromTag } from '../utils/language';
 import { officialMatchPatterns } from '../utils/match-patterns';
-import { createProgressStore, type StorageAreaLike } from '../utils/progress-store';
-import { createSiteService } from '../utils/site-registry';
-import { onTabUpdated } from '../utils/tab-navigation';
+import { createProgressStore, type StorageAreaLike } from '../utils/background/progress-store';
+import { createSiteService } from '../utils/background/site-registry';
+import { onTabUpdated } from '../utils/background/tab-navigation';
 import { CONTENT_SCRIPT_FILES } from '../utils/content-scripts';
 
 

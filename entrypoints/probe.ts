@@ -1,4 +1,4 @@
-// The look-alike probe: registered at run time (utils/site-registry.ts) on every site, in every
+// The look-alike probe: registered at run time (utils/background/site-registry.ts) on every site, in every
 // frame (blob: and data: documents too), only while the user has the look-alike warning on. Tiny on
 // purpose: no guide, no Preact, no word list, no value ever read. It reports what kinds of fields
 // the page has and the page's own words (title, headings, labels, buttons, links; capped) to the
@@ -45,7 +45,7 @@ function signals(doc: Document): ProbeSignals {
   };
 }
 
-// Registered at run time with its frames and timing (utils/site-registry.ts); built as a plain
+// Registered at run time with its frames and timing (utils/background/site-registry.ts); built as a plain
 // script (utils/content-scripts.ts).
 export default defineUnlistedScript({
   main() {

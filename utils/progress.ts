@@ -1,5 +1,5 @@
 // Progress: what the user has ticked and reached, per carrier and per card. Pure: no browser here.
-// The background is the only writer (utils/progress-store.ts); every read goes through
+// The background is the only writer (utils/background/progress-store.ts); every read goes through
 // parseProgress, which never throws and never lets an unknown or malformed value through.
 // What may be stored: carrier ids, step ids, checklist ids, card labels the user chose, settings.
 // Never URLs, query strings, numbers or anything typed into a page.
@@ -517,7 +517,7 @@ function patchSettings(settings: Settings, patch: unknown): Settings | null {
 
 /**
  * Changes that must agree with the browser's permissions. The background applies them itself
- * (utils/site-registry.ts) after checking the permission; the message router refuses them.
+ * (utils/background/site-registry.ts) after checking the permission; the message router refuses them.
  */
 export type SiteAction =
   | { kind: 'enable-site'; site: EnabledSite }

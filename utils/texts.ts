@@ -6,7 +6,7 @@ import type { CarrierHosts } from './site-trust';
 import { fillTemplate } from './template';
 import type { Carrier, Guide, Language } from './types';
 
-export type TextVars = Record<string, string | number>;
+type TextVars = Record<string, string | number>;
 
 export interface Texts {
   readonly lang: Language;

@@ -2,11 +2,11 @@
 // background runs the detectors on the page's snapshot (the script carries none); this part sends
 // the snapshot, applies the answer, follows the card's route, and shows or hides the ring.
 import type { PanelState } from '../../components/panel-state';
-import { findHotlineElement } from '../../utils/hotline-on-page';
+import { findHotlineElement } from '../../utils/page/hotline-on-page';
 import { cardOf } from '../../utils/card';
 import { routeOf } from '../../utils/route';
 import { officialSite, type CarrierHosts } from '../../utils/site-trust';
-import { takeSnapshot } from '../../utils/snapshot';
+import { takeSnapshot } from '../../utils/page/snapshot';
 import type { StepSignal } from '../../utils/types';
 import { trackHighlight, type HighlightTracker } from './highlight-tracker';
 import type { PanelRun } from './panel-run';

@@ -1,9 +1,9 @@
 // What the background's logic needs from the browser, passed in (entrypoints/background.ts wires
 // the real one; tests pass fakes), so nothing under utils/background/ imports a browser API.
-import type { Badge } from '../badge';
+import type { Badge } from './badge';
 import type { ToContent } from '../messages';
-import type { ProgressStore, StorageAreaLike } from '../progress-store';
-import type { SiteService } from '../site-registry';
+import type { ProgressStore, StorageAreaLike } from './progress-store';
+import type { SiteService } from './site-registry';
 import type { CarrierId, FieldKind, Language, Severity, SiteTrust, StepId } from '../types';
 import type { TabRegistry } from './tab-registry';
 
@@ -37,7 +37,7 @@ export interface RouterDeps {
   openChecklist(carrier: CarrierId, lang: Language, near: { windowId?: number; tabId?: number; incognito: boolean }): Promise<void>;
   /** The browser's interface language, for the toolbar title when the user chose none. */
   uiLanguage: Language;
-  /** Enabled sites and the look-alike warning (utils/site-registry.ts); absent = official sites only. */
+  /** Enabled sites and the look-alike warning (utils/background/site-registry.ts); absent = official sites only. */
   sites?: SiteService;
   /** Where the personal mark is kept (storage.local); absent: no mark. */
   markArea?: StorageAreaLike | null;

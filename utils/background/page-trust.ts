@@ -1,7 +1,7 @@
 // What the background believes about a tab's page: never just what the page's panel says.
 import type { PageState } from '../messages';
 import { officialSite } from '../site-trust';
-import { currentSite } from '../tab-trust';
+import { currentSite } from './tab-trust';
 import type { RouterDeps } from './deps';
 import { CARRIERS } from '../carriers';
 

@@ -11,7 +11,7 @@
 // frame 0 only, never to the page); classify-field(s) and probe from any frame; the popup's
 // commands from extension pages only; progress, texts, the mark and the checklist from both.
 import { CARRIERS } from '../carriers';
-import { badgeFor, fightBadge } from '../badge';
+import { badgeFor, fightBadge } from './badge';
 import { guideOff } from '../guide-off';
 import { detectRequest, parseDetectRequest } from '../detect/remote';
 import { classifyBatch, classifyRequest, parseClassifyBatch, parseClassifyRequest } from '../fields/remote';
@@ -20,7 +20,7 @@ import { MARK_KEY, parseMark } from '../mark';
 import type { PageState, ProgressAction, ProgressState, ToBackground } from '../messages';
 import { SITE_ACTION_KINDS, isCarrierId, isStorableOrigin } from '../progress';
 import { officialSite } from '../site-trust';
-import { contentMayWrite, currentSite } from '../tab-trust';
+import { contentMayWrite, currentSite } from './tab-trust';
 import { buildTextPack } from '../text-pack';
 import type { Language } from '../types';
 import { broadcastProgress } from './broadcast';

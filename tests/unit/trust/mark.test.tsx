@@ -6,7 +6,7 @@ import { PersonalMarkLine } from '../../../components/PersonalMarkLine';
 import type { RouterDeps } from '../../../utils/background/deps';
 import { parseMark } from '../../../utils/mark';
 import { panelTexts } from '../panel-texts';
-import type { StorageAreaLike } from '../../../utils/progress-store';
+import type { StorageAreaLike } from '../../../utils/background/progress-store';
 import { quietRouterDeps, answer } from '../fake-router-deps';
 
 function deps(): RouterDeps & { data: Record<string, unknown> } {

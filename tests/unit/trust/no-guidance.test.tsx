@@ -8,10 +8,10 @@ import type { PanelActions, PanelState } from '../../../components/panel-state';
 import type { RouterDeps } from '../../../utils/background/deps';
 import { quietRouterDeps, answer } from '../fake-router-deps';
 import { panelCarrier, panelTexts } from '../panel-texts';
-import { createProgressStore, type StorageAreaLike } from '../../../utils/progress-store';
-import { createSiteService, type SiteDeps } from '../../../utils/site-registry';
+import { createProgressStore, type StorageAreaLike } from '../../../utils/background/progress-store';
+import { createSiteService, type SiteDeps } from '../../../utils/background/site-registry';
 import { ALL_SITES } from '../../../utils/site-trust';
-import { onTabUpdated } from '../../../utils/tab-navigation';
+import { onTabUpdated } from '../../../utils/background/tab-navigation';
 
 function memoryArea(): StorageAreaLike {
   const data: Record<string, unknown> = {};

@@ -3,10 +3,10 @@
 // navigated while the background slept (Chrome stops an idle service worker; the panel's port then
 // closes unheard) is never shown as the official site it used to be. And progress has one writer,
 // the background, which takes changes only from pages that may guide (item 3).
-import type { ProgressAction } from './messages';
+import type { ProgressAction } from '../messages';
 import type { SiteService } from './site-registry';
-import { officialSite, type PageSite } from './site-trust';
-import { CARRIERS } from './carriers';
+import { officialSite, type PageSite } from '../site-trust';
+import { CARRIERS } from '../carriers';
 
 /**
  * The site of `url` as the background decides it now: official (carrier data, https), a site the

@@ -6,12 +6,12 @@
 // its click handler and may close while the prompt is open, so the work happens here, on
 // permissions.onAdded; reconcile() runs at start-up and on permissions.onRemoved too.
 import { badgeFor, type Badge } from './badge';
-import { analyseHost, judgeLookalike, type ProbeSignals } from './lookalike';
-import { isCarrierId, isStorableOrigin, type SiteAction } from './progress';
+import { analyseHost, judgeLookalike, type ProbeSignals } from '../lookalike';
+import { isCarrierId, isStorableOrigin, type SiteAction } from '../progress';
 import type { ProgressStore } from './progress-store';
-import { ALL_SITES, officialSite, originOf, originPattern, siteFor, type PageSite } from './site-trust';
-import type { CarrierId, EnabledSite, Language } from './types';
-import { CARRIERS } from './carriers';
+import { ALL_SITES, officialSite, originOf, originPattern, siteFor, type PageSite } from '../site-trust';
+import type { CarrierId, EnabledSite, Language } from '../types';
+import { CARRIERS } from '../carriers';
 
 ;
 
