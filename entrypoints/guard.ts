@@ -3,7 +3,7 @@
 // the focused control's description (page text, never a value) and reports a category, never a
 // value. The background classifies: a sub-frame asks it on focus for the kind and the warning's
 // texts; the top frame sends it every control's description ahead of focus (in short slices) and
-// borrows the panel's texts, severity and shadow root (utils/top-frame-bridge.ts).
+// borrows the panel's texts, severity and shadow root (utils/page/top-frame-seam.ts).
 import { browser } from '../utils/page/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CALLOUT_CSS, renderCallout } from '../components/callout';

@@ -1,5 +1,5 @@
 // The panel's side of the seam with the field guard (utils/page/top-frame-seam.ts). The guard
-// script (entrypoints/guard.content.ts, in every frame) watches focus; in the top frame it borrows
+// script (entrypoints/guard.ts, in every frame) watches focus; in the top frame it borrows
 // from the panel the step-aware severity with the warning's texts, and the shadow root the callout
 // is drawn in (the background classifies). The panel shows the one field message
 // (data-field-kind); frames report their fields through the background.

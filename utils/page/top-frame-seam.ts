@@ -1,6 +1,6 @@
 // The one seam between the two content scripts of a carrier page's top frame: the field guard (a
-// small script in every frame, entrypoints/guard.content.ts) and the panel (top frame only,
-// entrypoints/panel.content/field-controller.ts). They are separate bundles, so they cannot import
+// small script in every frame, entrypoints/guard.ts) and the panel (top frame only,
+// entrypoints/panel/field-controller.ts). They are separate bundles, so they cannot import
 // each other's state; they meet here and nowhere else.
 //
 // Where: one object under a registered symbol in the extension's isolated world of the frame. Both
