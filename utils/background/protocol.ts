@@ -18,7 +18,8 @@ import { classifyBatch, classifyRequest, parseClassifyBatch, parseClassifyReques
 import { isLanguage, pickLanguage } from '../language';
 import { MARK_KEY, parseMark } from '../mark';
 import type { PageState, ProgressAction, ProgressState, ToBackground } from '../messages';
-import { SITE_ACTION_KINDS, isCarrierId, isStorableOrigin } from '../progress';
+import { isCarrierId, isStorableOrigin } from '../progress';
+import { SITE_ACTION_KINDS } from '../progress-actions';
 import { officialSite } from '../site-trust';
 import { contentMayWrite, currentSite } from './tab-trust';
 import { buildTextPack } from '../text-pack';

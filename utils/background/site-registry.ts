@@ -7,7 +7,8 @@
 // permissions.onAdded; reconcile() runs at start-up and on permissions.onRemoved too.
 import { badgeFor, type Badge } from './badge';
 import { analyseHost, judgeLookalike, type ProbeSignals } from '../lookalike';
-import { isCarrierId, isStorableOrigin, type SiteAction } from '../progress';
+import { isCarrierId, isStorableOrigin } from '../progress';
+import { type SiteAction } from '../progress-actions';
 import type { ProgressStore } from './progress-store';
 import { ALL_SITES, officialSite, originOf, originPattern, siteFor, type PageSite } from '../site-trust';
 import type { CarrierId, EnabledSite, Language } from '../types';

@@ -9,7 +9,8 @@ import { Popup, type PopupActions, type PopupView } from '../../../components/po
 import { carrierById } from '../../../utils/carriers';
 import { GUIDE, shownCarrier } from '../../../utils/guide';
 import { localize } from '../../../utils/language';
-import { applyAction, defaultProgress } from '../../../utils/progress';
+import { defaultProgress } from '../../../utils/progress';
+import { applyAction } from '../../../utils/progress-actions';
 import { stepText } from '../../../utils/route';
 
 afterEach(() => document.body.replaceChildren());
