@@ -10,9 +10,17 @@ import { send } from './send';
 
 const STARTED = Symbol.for('sim-exit-guide.panel-started');
 
+const ASK_TRIES = 3;
+
 async function askSite(): Promise<PageSite | null> {
-  const reply = await send({ type: 'get-site' });
-  return reply.ok ? reply.value.site : null;
+  for (let attempt = 1; ; attempt++) {
+    const reply = await send({ type: 'get-site' });
+    if (reply.ok) return reply.value.site;
+    // No answer at all: the background may still be starting (a browser just opened). Ask again
+    // shortly, a few times: without the panel the top frame's field guard would not start either.
+    if (reply.error !== 'unreachable' || attempt === ASK_TRIES) return null;
+    await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+  }
 }
 
 // Where it runs is in the manifest and the background's registrations (utils/content-scripts.ts).
