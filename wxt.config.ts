@@ -64,7 +64,7 @@ export default defineConfig({
     },
     // A second minifier pass over the content scripts (issue 6's size budget): scripts/content-script-build.mjs.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      minifyContentScripts(entrypoints, viteConfig);
+      minifyContentScripts(entrypoints, viteConfig, CONTENT_SCRIPT_NAMES);
     },
   },
   zip: {

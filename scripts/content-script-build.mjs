@@ -7,15 +7,13 @@ import { minify } from 'terser';
 
 const TERSER = { compress: { passes: 3 } };
 
-/** The content scripts' entrypoint names (utils/content-scripts.ts, CONTENT_SCRIPT_FILES). */
-const CONTENT_SCRIPTS = new Set(['guard', 'panel', 'probe']);
-
 /**
  * @param {readonly { type: string, name: string }[]} entrypoints the entrypoints of one Vite build
  * @param {import('vite').InlineConfig} config that build's Vite config (changed in place)
+ * @param {readonly string[]} contentScripts the content scripts' entrypoint names (utils/content-scripts.ts)
  */
-export function minifyContentScripts(entrypoints, config) {
-  if (entrypoints.length === 0 || !entrypoints.every((e) => e.type === 'unlisted-script' && CONTENT_SCRIPTS.has(e.name))) return;
+export function minifyContentScripts(entrypoints, config, contentScripts) {
+  if (entrypoints.length === 0 || !entrypoints.every((e) => e.type === 'unlisted-script' && contentScripts.includes(e.name))) return;
   config.plugins = [
     ...(config.plugins ?? []),
     {
