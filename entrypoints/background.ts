@@ -21,6 +21,7 @@ import { createProgressStore, type StorageAreaLike } from '../utils/background/p
 import { createSiteService } from '../utils/background/site-registry';
 import { onTabUpdated } from '../utils/background/tab-navigation';
 import { CONTENT_SCRIPT_FILES } from '../utils/content-scripts';
+import { panelShortcutOf } from '../utils/shortcut';
 
 
 /** Our settings (options) page, or the welcome page, in a tab. */
@@ -117,6 +118,7 @@ export default defineBackground(() => {
     sites,
     openPage,
     panelCss,
+    panelShortcut: () => panelShortcutOf(browser.commands),
     markArea: area(browser.storage?.local),
     // Without the "tabs" permission the address is there only where we have host access (or activeTab).
     async tabUrl(tabId) {

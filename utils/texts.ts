@@ -34,6 +34,11 @@ export interface TextPack {
    * file (which sites the user enables would refuse).
    */
   css?: string;
+  /**
+   * The panel's keyboard shortcut as the browser has it now (utils/shortcut.ts): its keys, '' when
+   * the user removed it, null when the browser has none (Firefox for Android). Sent to the panel only.
+   */
+  shortcut?: string | null;
 }
 
 export function textsFromPack(pack: TextPack): Texts {

@@ -43,6 +43,8 @@ export interface RouterDeps {
   markArea?: StorageAreaLike | null;
   /** The panel's stylesheet, sent with its texts (utils/text-pack.ts `css`); absent: none sent. */
   panelCss?: string;
+  /** The panel's keyboard shortcut now (utils/shortcut.ts), sent with its texts; absent: none known. */
+  panelShortcut?(): Promise<string | null>;
   /** Opens the settings (options) page or the welcome page (issue 14); absent: cannot. */
   openPage?(page: 'options' | 'welcome'): Promise<void>;
   /** The tab's current address (tabs.get), or null when unknown or not ours to read. Absent: unknown. */

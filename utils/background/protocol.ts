@@ -187,10 +187,12 @@ export const PROTOCOL = {
       }
       return m.carrier === undefined ? { type: 'get-texts' as const, lang } : { type: 'get-texts' as const, lang, carrier: m.carrier };
     },
-    // The panel (which names its carrier) gets its stylesheet with the texts.
-    handle: (msg, { deps }) => {
+    // The panel (which names its carrier) gets its stylesheet and the shortcut's keys with the texts.
+    handle: async (msg, { deps }) => {
       const pack = buildTextPack(msg.lang, msg.carrier);
-      return msg.carrier !== undefined && deps.panelCss ? { ...pack, css: deps.panelCss } : pack;
+      if (msg.carrier === undefined) return pack;
+      const shortcut = deps.panelShortcut ? await deps.panelShortcut() : null;
+      return { ...pack, shortcut, ...(deps.panelCss ? { css: deps.panelCss } : {}) };
     },
   }),
 
