@@ -60,7 +60,7 @@ export default defineConfig({
     // required hosts: put the optional origins where MV2 wants them and keep the required ones exact.
     'build:manifestGenerated': (wxt, manifest) => {
       fixManifestPermissions(manifest, { manifestVersion: wxt.config.manifestVersion, officialPatterns: officialMatchPatterns() });
-      manifest.content_scripts = manifestContentScripts(officialMatchPatterns(), wxt.config.browser);
+      manifest.content_scripts = manifestContentScripts(officialMatchPatterns());
     },
     // A second minifier pass over the content scripts (issue 6's size budget): scripts/content-script-build.mjs.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {

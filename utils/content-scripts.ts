@@ -29,7 +29,7 @@ export interface ManifestContentScript {
  * field guard in every frame (payment forms live in iframes, about:blank and blob: ones too), the
  * panel in the top frame. The probe is registered at run time only.
  */
-export function manifestContentScripts(patterns: readonly string[], browser: string): ManifestContentScript[] {
+export function manifestContentScripts(patterns: readonly string[]): ManifestContentScript[] {
   return [
     {
       matches: [...patterns],
@@ -37,8 +37,9 @@ export function manifestContentScripts(patterns: readonly string[], browser: str
       run_at: 'document_end',
       all_frames: true,
       match_about_blank: true,
-      // Chromium only: frames whose URL has no origin of its own (blob:, data:) take their parent's.
-      ...(browser === 'firefox' ? {} : { match_origin_as_fallback: true }),
+      // Frames whose URL has no origin of its own (blob:, data:) count as their creator's (Chromium
+      // and Firefox alike: a payment form in a data: frame is still guarded).
+      match_origin_as_fallback: true,
     },
     { matches: [...patterns], js: [...CONTENT_SCRIPT_FILES.panel], run_at: 'document_end' },
   ];
