@@ -17,8 +17,8 @@ interface ConfirmProps {
   onNo(): void;
 }
 
-/** A question before a switch turns something off: the safe choice takes focus; Escape keeps. */
-function Confirm({ id, lang, details, yes, onYes, onNo }: ConfirmProps) {
+/** A question before a switch turns something off: the safe choice takes focus; Escape keeps. Also the popup's (components/popup/Popup.tsx). */
+export function Confirm({ id, lang, details, yes, onYes, onNo }: ConfirmProps) {
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => keep.current?.focus(), []);
   return (
