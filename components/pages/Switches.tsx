@@ -52,6 +52,17 @@ export function Confirm({ id, lang, details, yes, onYes, onNo }: ConfirmProps) {
   );
 }
 
+/** What turning the guide off says before it stops anything: the question, what stops, what keeps watching, how to undo it. */
+export function turnOffDetails(scope: 'site' | 'everywhere', lang: Language, fieldWarnings: boolean): string[] {
+  const site = scope === 'site';
+  return [
+    t(site ? 'offAskSite' : 'offAskEverywhere', lang),
+    t(site ? 'offStopsSite' : 'offStopsEverywhere', lang),
+    t(fieldWarnings ? 'offFieldsKeep' : 'offFieldsAlreadyOff', lang),
+    t('offUndo', lang),
+  ];
+}
+
 export function GuideSwitch({ lang, settings, onPatch }: { lang: Language; settings: Settings; onPatch(patch: Patch): void }) {
   const [asking, setAsking] = useState(false);
   const off = settings.disabledEverywhere;
@@ -69,12 +80,7 @@ export function GuideSwitch({ lang, settings, onPatch }: { lang: Language; setti
         <Confirm
           id="guide-off"
           lang={lang}
-          details={[
-            t('offAskEverywhere', lang),
-            t('offStopsEverywhere', lang),
-            t(settings.fieldWarnings ? 'offFieldsKeep' : 'offFieldsAlreadyOff', lang),
-            t('offUndo', lang),
-          ]}
+          details={turnOffDetails('everywhere', lang, settings.fieldWarnings)}
           yes={pg('turnOffEverywhereYes', lang)}
           onYes={() => (setAsking(false), onPatch({ disabledEverywhere: true }))}
           onNo={() => setAsking(false)}

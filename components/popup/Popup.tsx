@@ -14,7 +14,7 @@ import { cardOf } from '../../utils/card';
 import { guideOff } from '../../utils/guide-off';
 import { STEP_IDS, type CarrierId, type Language, type SiteTrust } from '../../utils/types';
 import { Shortcut } from '../pages/Shortcut';
-import { Confirm } from '../pages/Switches';
+import { Confirm, turnOffDetails } from '../pages/Switches';
 import { pg } from '../pages/texts';
 import { LanguageChoice } from './LanguageChoice';
 import { NotOfficial } from './NotOfficial';
@@ -132,12 +132,7 @@ function TurnOffSite({ view, actions }: { view: PopupView; actions: PopupActions
     <Confirm
       id="site-off"
       lang={lang}
-      details={[
-        t('offAskSite', lang),
-        t('offStopsSite', lang),
-        t(settings.fieldWarnings ? 'offFieldsKeep' : 'offFieldsAlreadyOff', lang),
-        t('offUndo', lang),
-      ]}
+      details={turnOffDetails('site', lang, settings.fieldWarnings)}
       yes={t('turnOffSite', lang)}
       onYes={() => (setAsking(false), turnOff())}
       onNo={() => setAsking(false)}
