@@ -2,9 +2,9 @@
 // has a size budget). The assertions of the panel's tests for them, on the settings page's parts:
 // a card is added under the name typed, trimmed, and the form closes; nothing is added on cancel;
 // the card in hand is chosen; reset asks first and resets only when confirmed.
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount } from './mount';
 import { CardSettings } from '../../../components/pages/CardSettings';
 import { ResetControl } from '../../../components/popup/ResetControl';
 import { applyAction, defaultProgress } from '../../../utils/progress';
@@ -12,12 +12,6 @@ import type { ProgressV1 } from '../../../utils/types';
 
 afterEach(() => document.body.replaceChildren());
 
-function mount(ui: preact.ComponentChild) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(ui, root));
-  return root;
-}
 const button = (el: Element, text: RegExp) => [...el.querySelectorAll('button')].find((b) => text.test(b.textContent ?? ''));
 const click = async (el: Element | undefined | null) => act(() => (el as HTMLElement).click());
 
@@ -60,7 +54,7 @@ describe('settings page: cards', () => {
     const onAction = vi.fn();
     const progress = applyAction(progressWith('work'), { kind: 'toggle-check', carrier: 'csl', item: 'decide' });
     const root = mount(<CardSettings lang="zh-Hant" progress={progress} carriers={['cmhk', 'csl']} onAction={onAction} />);
-    expect(root.querySelector('h2')?.textContent).toBe('卡');
+    expect(root.querySelector('h2')?.textContent).toBe('你的卡');
     const select = root.querySelector<HTMLSelectElement>('[data-cards="cmhk"] select')!;
     expect([...select.options].map((o) => o.textContent)).toEqual(['第一張卡', 'work']);
     expect(select.value).toBe(progress.carriers.cmhk!.activeCard);

@@ -2,9 +2,9 @@
 // settings page's switches and the popup's "Turn off on this site" (issue 12 moved it there from the
 // panel's menu, with the panel test's assertions): each asks before it stops anything, and does
 // exactly what it said.
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount } from './mount';
 import { FieldSwitch, GuideSwitch } from '../../../components/pages/Switches';
 import { Popup, type PopupActions, type PopupView } from '../../../components/popup/Popup';
 import { badgeFor } from '../../../utils/background/badge';
@@ -81,12 +81,6 @@ describe('background: settings that turn things off', () => {
   });
 });
 
-function mount(ui: preact.ComponentChild) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(ui, root));
-  return root;
-}
 const click = async (root: Element, selector: string) => act(() => (root.querySelector(selector) as HTMLElement).click());
 
 describe('settings page switches', () => {
