@@ -25,6 +25,7 @@ export interface PanelState {
   progress: ProgressV1 | null;
   notice: StorageNotice | null;
   expanded: boolean;
+  /** The guide is off on this site or everywhere (set from the popup or the settings page): no panel, no ring. */
   turnedOff: boolean;
   field: FieldMessageState | null;
   thirdPartyFrame: boolean;
@@ -45,13 +46,9 @@ export interface PanelActions {
   /** Issue 13: the card's route, and a tied account moved, dismissed or back to do. */
   setRoute(route: RouteId): void;
   setTied(item: string, state: 'done' | 'skipped' | 'todo'): void;
-  reset(): void;
-  addCard(label: string): void;
-  selectCard(card: string): void;
   showTarget(): void;
   hideHighlight(): void;
-  turnOff(scope: 'site' | 'everywhere'): void;
-  /** Asks the background to open the settings page (issue 14). */
+  /** Asks the background to open the settings page (issue 14): turning off, reset and several cards are there. */
   openSettings(): void;
   dismissNotice(): void;
   printChecklist(): void;
