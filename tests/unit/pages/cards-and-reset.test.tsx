@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mount } from './mount';
 import { CardSettings } from '../../../components/pages/CardSettings';
 import { ResetControl } from '../../../components/popup/ResetControl';
-import { applyAction, defaultProgress } from '../../../utils/progress';
+import { defaultProgress } from '../../../utils/progress';
+import { applyAction } from '../../../utils/progress-actions';
 import type { ProgressV1 } from '../../../utils/types';
 
 afterEach(() => document.body.replaceChildren());

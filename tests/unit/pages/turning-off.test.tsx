@@ -11,7 +11,8 @@ import { badgeFor } from '../../../utils/background/badge';
 
 import type { Badge } from '../../../utils/background/badge';
 import { guideOff, turnOffSitePatch, turnOnPatch } from '../../../utils/guide-off';
-import { applyAction, defaultProgress, defaultSettings } from '../../../utils/progress';
+import { defaultProgress, defaultSettings } from '../../../utils/progress';
+import { applyAction } from '../../../utils/progress-actions';
 import type { Settings } from '../../../utils/types';
 import { answer, quietRouterDeps } from '../fake-router-deps';
 
