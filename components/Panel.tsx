@@ -264,7 +264,7 @@ export class Panel extends Component<Props> {
           {state.expanded ? null : (
             <button ref={openRef} type="button" class="open compact" aria-expanded="false" data-open-guide="" onClick={this.open}>
               <span class="open-label">{t('openGuide')}</span>
-              <kbd class="keys">{t('shortcut', { keys: 'Alt+Shift+G' })}</kbd>
+              {state.shortcut ? <kbd class="keys">{t('shortcut', { keys: state.shortcut })}</kbd> : null}
             </button>
           )}
         </div>

@@ -29,6 +29,8 @@ export interface PanelState {
   turnedOff: boolean;
   field: FieldMessageState | null;
   thirdPartyFrame: boolean;
+  /** The keyboard shortcut's keys as the browser has them now (utils/shortcut.ts); empty or absent: none to show. */
+  shortcut?: string | null;
   /** Bumped to ask the panel to move keyboard focus into itself (the keyboard shortcut). */
   focusRequest: number;
   /** The page keeps hiding or covering the panel (components/mount-host.ts): said in the panel. */

@@ -56,6 +56,7 @@ export async function startPanel(site: PageSite): Promise<void> {
     field: null,
     thirdPartyFrame: false,
     focusRequest: 0,
+    shortcut: pack.shortcut ?? null,
   });
   const lifetime = new AbortController();
   // The host guards itself against the page (issue 16); a page that keeps fighting is named. The

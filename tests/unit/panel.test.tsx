@@ -208,7 +208,7 @@ describe('Panel', () => {
     expect(el.querySelector('[data-guide-panel]')!.getAttribute('data-panel-state')).toBe('expanded');
     expect(el.querySelector('button.open')).toBeNull();
     document.body.replaceChildren();
-    const collapsed = mount(state({ expanded: false }));
+    const collapsed = mount(state({ expanded: false, shortcut: 'Alt+Shift+G' }));
     const root = collapsed.el.querySelector('[data-guide-panel]')!;
     expect(root.getAttribute('data-panel-state')).toBe('collapsed');
     const open = collapsed.el.querySelector<HTMLButtonElement>('button.open')!;
@@ -224,6 +224,17 @@ describe('Panel', () => {
     expect([...focus].map((f) => f.getAttribute('data-step-id'))).toEqual(['find-entry']);
     expect(focus[0]!.getAttribute('aria-current')).toBe('step');
     expect(focus[0]!.textContent).toMatch(/Step 2 of 5/);
+  });
+
+  it('shows the shortcut the browser has now, and none where it has none (Firefox for Android) or the user removed it', () => {
+    const changed = mount(state({ expanded: false, shortcut: 'Ctrl+Shift+Y' }));
+    expect(changed.el.querySelector('button.open kbd')?.textContent).toMatch(/Ctrl\+Shift\+Y/);
+    for (const shortcut of [null, '']) {
+      document.body.replaceChildren();
+      const none = mount(state({ expanded: false, shortcut }));
+      expect(none.el.querySelector('button.open')).not.toBeNull();
+      expect(none.el.querySelector('button.open kbd')).toBeNull();
+    }
   });
 
   it('shows the next step not done in the card when the page is no step', () => {
