@@ -10,6 +10,7 @@ export const SNAPSHOT_LIMITS = {
   headings: 60,
   headingText: 200,
   pseudoSubmits: 20,
+  frames: 20,
   /**
    * Elements visited, at most: what says which step a page is sits in its first few thousand
    * elements (title, headings, the top of the text, the first forms), and a page of 10,000 rows

@@ -5,7 +5,6 @@
 // tests read the full data directly (utils/i18n.ts, dataTexts). Both become a Texts value (utils/texts.ts).
 import fieldTexts from '../assets/i18n/fields.json';
 import panelTexts from '../assets/i18n/panel.json';
-import { CARRIERS } from './carriers';
 import { GUIDE, shownCarrier } from './guide';
 import { localize } from './language';
 import type { TextPack } from './texts';
@@ -32,9 +31,6 @@ export function buildTextPack(lang: Language, carrier?: CarrierId): TextPack {
     for (const [key, text] of Object.entries(table)) ui[key] = localize(text, lang);
   }
   const pack: TextPack = { lang, guide: sliceTexts(GUIDE, lang), ui };
-  if (carrier) {
-    pack.carrier = sliceTexts(shownCarrier(carrier), lang);
-    pack.officialHosts = CARRIERS.map(({ id, hosts, excludedHosts }) => ({ id, hosts, excludedHosts }));
-  }
+  if (carrier) pack.carrier = sliceTexts(shownCarrier(carrier), lang);
   return pack;
 }

@@ -2,7 +2,6 @@
 // Components receive it as a prop and import no text data. Content scripts build it from the
 // background's one-language pack (textsFromPack: their bundles carry no guide text); extension
 // pages from the full data (utils/i18n.ts, dataTexts). Either way the same components run.
-import type { CarrierHosts } from './site-trust';
 import { fillTemplate } from './template';
 import type { Carrier, Guide, Language } from './types';
 
@@ -25,8 +24,6 @@ export interface TextPack {
   ui: Record<string, string>;
   /** The page's carrier with its texts in `lang`, when asked for: only its sourced texts (utils/guide.ts, sourcedOnly). */
   carrier?: Carrier;
-  /** Every carrier's official hosts, with the carrier (the panel tells a third-party frame by them: utils/site-trust.ts). */
-  officialHosts?: CarrierHosts[];
   /**
    * The panel's stylesheet (components/panel.css), which the background bundles and sends with the
    * texts: the panel's content script then carries none of it (about 3 KB gzip of the 24 KiB

@@ -211,6 +211,11 @@ export interface PageSnapshot {
   text: string;
   actions: SnapshotAction[];
   forms: SnapshotForm[];
+  /**
+   * The origins (scheme and host, nothing else) of the page's http(s) frames: the background says
+   * whether one is not the carrier's own (the panel's third-party-frame notice).
+   */
+  frames?: string[];
 }
 
 /** What a detector found: the step, and an element to highlight if any. */

@@ -108,7 +108,7 @@ export async function startPanel(site: PageSite): Promise<void> {
     const ringed = steps.ringed();
     return ringed ? [ringed] : [];
   });
-  const steps = trackSteps(run, pack.officialHosts ?? [], placement.placeSoon);
+  const steps = trackSteps(run, placement.placeSoon);
   const fields = startFieldController(run);
   const { actions, openFromShortcut } = panelActions(run, { steps, placement, switchLanguage });
 

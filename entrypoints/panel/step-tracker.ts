@@ -5,7 +5,6 @@ import type { PanelState } from '../../components/panel-state';
 import { findHotlineElement } from '../../utils/page/hotline-on-page';
 import { cardOf } from '../../utils/card';
 import { routeOf } from '../../utils/route';
-import { officialSite, type CarrierHosts } from '../../utils/site-trust';
 import { takeSnapshot } from '../../utils/page/snapshot';
 import type { StepSignal } from '../../utils/types';
 import { trackHighlight, type HighlightTracker } from './highlight-tracker';
@@ -25,7 +24,7 @@ export interface StepTracker {
   reattach(): void;
 }
 
-export function trackSteps(run: PanelRun, officialHosts: readonly CarrierHosts[], placeSoon: () => void): StepTracker {
+export function trackSteps(run: PanelRun, placeSoon: () => void): StepTracker {
   const { doc, site, store, lifetime, container } = run;
   let target: Element | null = null;
   // The user hid the highlight of this element: do not bring it back until the target changes.
@@ -52,7 +51,7 @@ export function trackSteps(run: PanelRun, officialHosts: readonly CarrierHosts[]
     });
   };
 
-  const applyStep = (elements: Element[], signal: StepSignal | null) => {
+  const applyStep = (elements: Element[], signal: StepSignal | null, thirdPartyFrame: boolean) => {
     const before = store.get();
     const carrier = before.carrier;
     const step = signal?.step ?? null;
@@ -75,10 +74,6 @@ export function trackSteps(run: PanelRun, officialHosts: readonly CarrierHosts[]
         : route === 'hotline' && (step === null || step === 'find-entry')
           ? findHotlineElement(doc, carrier.hotlines.map((h) => h.number))
           : null;
-    const thirdPartyFrame = Array.from(doc.querySelectorAll('iframe[src]')).some((f) => {
-      const src = (f as HTMLIFrameElement).src;
-      return /^https?:/i.test(src) && !officialSite(src, officialHosts);
-    });
     const ringOn = target !== null && target !== hiddenTarget;
     const patch: Partial<PanelState> = { step, hasTarget: target !== null, thirdPartyFrame, highlightShown: ringOn };
     if (!ringOn) patch.spotlight = false;
@@ -101,13 +96,13 @@ export function trackSteps(run: PanelRun, officialHosts: readonly CarrierHosts[]
   const evaluate = async (): Promise<void> => {
     if (lifetime.signal.aborted) return;
     // A look-alike gets no step, no highlight and no progress (issue 16): nothing to detect.
-    if (site.trust === 'suspicious') return applyStep([], null);
+    if (site.trust === 'suspicious') return applyStep([], null, false);
     const { snapshot, elements } = takeSnapshot(doc, location);
     const mine = ++lookSeq;
     const reply = await send({ type: 'detect-step', snapshot, carrier: site.carrier });
     // No answer (the background is unreachable for a moment): keep what the panel shows.
     if (mine !== lookSeq || lifetime.signal.aborted || !reply.ok) return;
-    applyStep(elements, reply.value.signal);
+    applyStep(elements, reply.value.signal, reply.value.thirdPartyFrame);
   };
 
   return {

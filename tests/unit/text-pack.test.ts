@@ -2,14 +2,13 @@
 // panel builds from it, which must say what the full data says (extension pages build theirs from
 // the full data: utils/i18n.ts, dataTexts). No module stands in for another in any build.
 import { describe, expect, it } from 'vitest';
-import { CARRIER_IDS, CARRIERS, carrierById } from '../../utils/carriers';
+import { carrierById } from '../../utils/carriers';
 import { fieldText } from '../../utils/field-texts';
 import { calloutText } from '../../utils/fields/callout-text';
 import { GUIDE, SOURCES, shownCarrier, sourcedOnly } from '../../utils/guide';
 import { dataTexts } from '../../utils/i18n';
 import { localize } from '../../utils/language';
 import { carrierRoutes, carrierStepText, primaryContact } from '../../utils/shown-carrier';
-import { officialSite } from '../../utils/site-trust';
 import { buildTextPack, sliceTexts } from '../../utils/text-pack';
 import { isTextPack, textsFromPack } from '../../utils/texts';
 import { LANGUAGES, STEP_IDS, type Carrier } from '../../utils/types';
@@ -97,12 +96,4 @@ describe('text pack', () => {
     expect(primaryContact(sourced)).toEqual({ kind: 'phone', number: '2', label: text });
   });
 
-  it('brings every carrier the official hosts, so the panel tells a third-party frame as the background would', () => {
-    const pack = buildTextPack('en', 'cmhk');
-    expect(pack.officialHosts?.map((c) => c.id)).toEqual([...CARRIER_IDS]);
-    for (const url of ['https://www.hk.chinamobile.com/x', 'https://www.three.com.hk/', 'https://pay.example/', 'https://www.hk-chinamobile.com/']) {
-      expect(officialSite(url, pack.officialHosts!)).toEqual(officialSite(url, CARRIERS));
-    }
-    expect(buildTextPack('en').officialHosts).toBeUndefined();
-  });
 });

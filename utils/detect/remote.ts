@@ -3,8 +3,9 @@
 // here; the detectors and their keyword lists run in the background, so the content script that
 // loads on every carrier page carries none of them (issue 6: the manifest's scripts budget).
 // Pure, and it checks its input: a message is untrusted until proven otherwise.
-import { carrierById } from '../carriers';
+import { CARRIERS, carrierById } from '../carriers';
 import { isCarrierId } from '../progress';
+import { officialSite } from '../site-trust';
 import { SNAPSHOT_LIMITS } from '../snapshot-limits';
 import type { CarrierId, PageSnapshot, SnapshotAction, SnapshotField, SnapshotForm, StepSignal } from '../types';
 import { detectStep } from './index';
@@ -81,8 +82,9 @@ export function parseSnapshot(v: unknown): PageSnapshot | null {
   const headings = texts(v.headings, SNAPSHOT_LIMITS.headings);
   const actions = listOf(v.actions, SNAPSHOT_LIMITS.actions, parseAction);
   const forms = listOf(v.forms, MAX_FORMS, parseForm);
-  if (!headings || !actions || !forms) return null;
-  return { host, path, lang, title, headings, text, actions, forms };
+  const frames = v.frames === undefined ? [] : texts(v.frames, SNAPSHOT_LIMITS.frames);
+  if (!headings || !actions || !forms || !frames) return null;
+  return { host, path, lang, title, headings, text, actions, forms, frames };
 }
 
 export function parseDetectRequest(raw: Raw): DetectRequest | null {
@@ -90,7 +92,13 @@ export function parseDetectRequest(raw: Raw): DetectRequest | null {
   return snapshot && isCarrierId(raw.carrier) ? { snapshot, carrier: raw.carrier } : null;
 }
 
-/** The page's step by the carrier's URL rules and the five detectors (utils/detect/index.ts). */
-export function detectRequest(req: DetectRequest): { signal: StepSignal | null } {
-  return { signal: detectStep(req.snapshot, carrierById(req.carrier)) };
+/**
+ * The page's step by the carrier's URL rules and the five detectors (utils/detect/index.ts), and
+ * whether the page frames a site that is not a carrier's official one (https on a listed host).
+ */
+export function detectRequest(req: DetectRequest): { signal: StepSignal | null; thirdPartyFrame: boolean } {
+  return {
+    signal: detectStep(req.snapshot, carrierById(req.carrier)),
+    thirdPartyFrame: (req.snapshot.frames ?? []).some((origin) => !officialSite(`${origin}/`, CARRIERS)),
+  };
 }

@@ -348,6 +348,16 @@ export function takeSnapshot(doc: Document, loc: SnapshotLocation): { snapshot: 
   const withFields = forms.filter((f) => f.fields.length > 0);
   if (pseudo.fields.length > 0) withFields.push(pseudo);
   const text = cap(collapse(`${mainText.join('')} ${otherText.join('')}`), SNAPSHOT_LIMITS.text);
+  // Every framed page's origin, hidden frames too (a payment form may sit in one until needed).
+  const frames: string[] = [];
+  for (const frame of Array.from(doc.querySelectorAll('iframe[src]')).slice(0, SNAPSHOT_LIMITS.frames)) {
+    try {
+      const url = new URL((frame as HTMLIFrameElement).src);
+      if (url.protocol === 'https:' || url.protocol === 'http:') frames.push(url.origin);
+    } catch {
+      // not a URL: no site to name
+    }
+  }
   const snapshot: PageSnapshot = {
     host: hostname.toLowerCase(),
     path: pathname + hashWithoutQuery(hash),
@@ -357,6 +367,7 @@ export function takeSnapshot(doc: Document, loc: SnapshotLocation): { snapshot: 
     text,
     actions,
     forms: withFields,
+    frames,
   };
   return { snapshot, elements };
 }

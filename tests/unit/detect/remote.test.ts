@@ -42,10 +42,23 @@ describe('detection in the background', () => {
       { ...good, actions: [{ ref: 0, kind: 'script', text: 'a', inNav: false }] },
       { ...good, forms: [{ fields: [{ ref: 0, tag: 'iframe', type: '', name: '', id: '', autocomplete: '', label: '' }], submitTexts: [], checkboxLabels: [] }] },
       { ...good, forms: [{ fields: [], submitTexts: [1], checkboxLabels: [] }] },
+      { ...good, frames: 'https://pay.example' },
+      { ...good, frames: Array.from({ length: SNAPSHOT_LIMITS.frames + 1 }, () => 'https://pay.example') },
     ];
     for (const b of bad) expect(parseSnapshot(b)).toBeNull();
     expect(parseDetectRequest({ snapshot: good, carrier: 'not-a-carrier' })).toBeNull();
     expect(parseDetectRequest({ snapshot: good, carrier: '__proto__' })).toBeNull();
+  });
+
+  it('says whether the page frames a site that is not a carrier\'s official one (https on a listed host)', () => {
+    const { snapshot } = snapshotOf(fixtures[0]!);
+    const third = (frames: string[] | undefined) => detectRequest({ snapshot: { ...snapshot, frames }, carrier: 'cmhk' }).thirdPartyFrame;
+    expect(third(undefined)).toBe(false);
+    expect(third([])).toBe(false);
+    expect(third(['https://www.hk.chinamobile.com', 'https://eshop.hk.chinamobile.com', 'https://www.three.com.hk'])).toBe(false);
+    expect(third(['https://www.hk.chinamobile.com', 'https://pay.example'])).toBe(true);
+    expect(third(['http://www.hk.chinamobile.com'])).toBe(true); // not https: not official
+    expect(third(['https://www.hk-chinamobile.com'])).toBe(true); // a look-alike
   });
 
   it('answers only a top frame of a tab', async () => {
@@ -56,7 +69,7 @@ describe('detection in the background', () => {
     const url = 'https://www.hk.chinamobile.com/en/login';
     const topFrame: SenderLike = { id: ID, url, frameId: 0, tab: { id: 5, incognito: false } };
     const subFrame: SenderLike = { id: ID, url, frameId: 2, tab: { id: 5, incognito: false } };
-    expect(await answer(msg, topFrame, deps)).toEqual({ signal: expect.objectContaining({ step: 'sign-in' }) });
+    expect(await answer(msg, topFrame, deps)).toEqual({ signal: expect.objectContaining({ step: 'sign-in' }), thirdPartyFrame: false });
     expect(await answer(msg, subFrame, deps)).toEqual({ error: 'rejected' });
     expect(await answer({ ...msg, snapshot: { host: 1 } }, topFrame, deps)).toEqual({ error: 'invalid' });
   });

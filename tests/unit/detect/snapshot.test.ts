@@ -42,6 +42,16 @@ describe('the query string never enters the snapshot', () => {
     expect(JSON.stringify(snapshot)).not.toMatch(/A1234567|s3cr3t|t0k3n|x=1|subject/);
   });
 
+  it("names a framed page by its origin only (the third-party-frame notice), hidden frames too", () => {
+    const { snapshot } = snap(`
+      <iframe src="https://pay.example/checkout?card=4111111111111111&token=s3cr3t"></iframe>
+      <div hidden><iframe src="https://www.hk.chinamobile.com/tc/frame#x"></iframe></div>
+      <iframe src="data:text/html,hi"></iframe>
+      <iframe></iframe>`);
+    expect(snapshot.frames).toEqual(['https://pay.example', 'https://www.hk.chinamobile.com']);
+    expect(JSON.stringify(snapshot)).not.toMatch(/4111|s3cr3t|checkout|tc\/frame/);
+  });
+
   it.each(loadFixtures().map((f) => [f.name, f] as const))('%s: no "?" in any path', (_n, f) => {
     const { snapshot } = snapshotOf(f);
     expect(snapshot.path).not.toContain('?');
