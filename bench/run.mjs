@@ -698,8 +698,52 @@ async function measureCost(withExt, without) {
   } finally {
     await traced.close();
   }
+  // The same window sampled by V8's profiler (every 100 µs): every sample whose stack holds a frame
+  // of ours counts, so the work that follows a message reply (a promise continuation, which the
+  // trace shows as a microtask with no script URL) counts too. The trace above misses it.
+  const sampled = [];
+  const profiled = tabKeeper(withExt);
+  try {
+    for (let i = 0; i <= COST_TRACES; i++) {
+      const ms = await profiled.run(
+        `extension main-thread time on the account page, sampled, load ${i}`,
+        async (tab) => {
+          await tab.session.send('Profiler.enable');
+          await tab.session.send('Profiler.setSamplingInterval', { interval: 100 });
+          await tab.session.send('Profiler.start');
+          await tab.page.goto(`${url}?profile=${i}`, { waitUntil: 'load' });
+          await new Promise((r) => setTimeout(r, 1000));
+          const { profile } = await tab.session.send('Profiler.stop');
+          return sampledMs(profile, withExt.extensionId);
+        },
+        NAV_TIMEOUT_MS + 60_000,
+      );
+      if (i > 0) sampled.push(r2(ms));
+    }
+  } finally {
+    await profiled.close();
+  }
   const paired = loads.with.map((w, k) => w - loads.without[k]);
-  return { loads, pairedDifferenceMs: paired.map(r2), mainThreadMs: mainThread };
+  return { loads, pairedDifferenceMs: paired.map(r2), mainThreadMs: mainThread, sampledMs: sampled };
+}
+
+/** Milliseconds of a V8 CPU profile whose sampled stack holds a frame of the extension's scripts. */
+function sampledMs(profile, extensionId) {
+  const prefix = `chrome-extension://${extensionId}/`;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const ours = new Map();
+  const isOurs = (id) => {
+    if (id === undefined) return false;
+    if (!ours.has(id)) ours.set(id, byId.get(id).callFrame.url.startsWith(prefix) || isOurs(parent.get(id)));
+    return ours.get(id);
+  };
+  let us = 0;
+  profile.samples.forEach((id, k) => {
+    if (isOurs(id)) us += profile.timeDeltas[k + 1] ?? profile.timeDeltas[k] ?? 0;
+  });
+  return us / 1000;
 }
 
 /** A page outside the carrier hosts: the extension must not be in it at all. */
@@ -771,7 +815,15 @@ async function main() {
     console.log(`Chromium ${version() ?? '?'} · extension ${withExt?.extensionId ?? '-'} · ${LOADS} loads · ${TRIES} tries per measurement`);
     if (ONLY) {
       const parts = { cost: () => measureCost(withExt, without), mount: () => measureMount(withExt, without), classify: () => measureClassify(withExt, without), focus: () => measureFocus(withExt), storm: () => measureStorm(withExt, 'with extension'), memory: async () => ({ with: await heapAfterGc(withExt, 3), without: await heapAfterGc(without, 3), smallWith: await heapAfterGc(withExt, 3, 100), smallWithout: await heapAfterGc(without, 3, 100) }) };
-      for (const name of ONLY) console.log(name, JSON.stringify(await part(name, () => (need(withExt, without), parts[name]())), null, 1));
+      for (const name of ONLY) {
+        const result = await part(name, () => (need(withExt, without), parts[name]()));
+        console.log(name, JSON.stringify(result));
+        if (name === 'cost' && result) {
+          const { loads: l, pairedDifferenceMs: d, mainThreadMs: m, sampledMs: p } = result;
+          console.log(`cost: load p50 ${r2(median(l.with))} vs ${r2(median(l.without))} ms (added ${r2(median(l.with) - median(l.without))}, paired p50 ${r2(median(d))}) · main thread p50 ${r2(median(m))} ms traced, ${r2(median(p))} ms sampled`);
+        }
+        if (name === 'focus' && result) console.log(`focus: p50 ${r2(median(result.samples))} ms · p95 ${r2(quantile(result.samples, 0.95))} ms · ${result.warnings}/${result.focusChanges}`);
+      }
       return;
     }
     const injectedOffCarrier = await part('off-carrier', () => {
@@ -873,6 +925,9 @@ async function main() {
             addedLoadPairedP50Ms: r2(median(cost.pairedDifferenceMs)),
             mainThreadBeforeInputP50Ms: r2(median(cost.mainThreadMs)),
             mainThreadRuns: cost.mainThreadMs.length,
+            // Sampled (V8 profiler, 100 µs): counts the continuations after message replies too.
+            mainThreadSampledP50Ms: r2(median(cost.sampledMs)),
+            mainThreadSampledRuns: cost.sampledMs.length,
             targets: { addedLoadMs: 2, mainThreadMs: 5 },
           }
         : notMeasured(reasonOf('user-facing cost', 'launch with the extension', 'launch without the extension')),
@@ -925,6 +980,7 @@ async function main() {
         ? [
             ['account page load added (issue 12)', `${uc.addedLoadMs} ms: p50 ${uc.loadP50WithMs} vs ${uc.loadP50WithoutMs} ms, ${uc.loads} interleaved loads each (paired p50 ${uc.addedLoadPairedP50Ms} ms)`, '≤ 2 ms', uc.addedLoadMs <= 2 ? 'yes' : 'no'],
             ['  extension main-thread time before input', `p50 ${uc.mainThreadBeforeInputP50Ms} ms (${uc.mainThreadRuns} traced loads)`, '≤ 5 ms', uc.mainThreadBeforeInputP50Ms <= 5 ? 'yes' : 'no'],
+            ['  the same, sampled (replies\' continuations too)', `p50 ${uc.mainThreadSampledP50Ms} ms (${uc.mainThreadSampledRuns} profiled loads)`, '≤ 5 ms', uc.mainThreadSampledP50Ms <= 5 ? 'yes' : 'no'],
           ]
         : [['account page cost (issue 12)', ...missing(uc)]]),
       ['JS heap delta, 10,000 / 100 controls', memory ? `${kib(mem.jsHeapDeltaBytes)} / ${kib(mem.smallPageDeltaBytes)}` : `not measured: ${mem.reason}`, '', ''],
