@@ -482,28 +482,43 @@ async function classifyOnce(tab, url) {
   };
 }
 
-/** Focus → sxg:callout-rendered, focusing each sensitive field (after an ordinary one) in the page's world. */
-function measureFocus(withExt) {
-  return onFreshTab(withExt, 'focus → warning', focusOnce, 120_000);
+/**
+ * Focus → sxg:callout-rendered, focusing each sensitive field (after an ordinary one) in the page's
+ * world: on the focus page (60 pairs), and on the 10,000-control page (60 pairs spread over it).
+ */
+async function measureFocus(withExt) {
+  const small = await onFreshTab(withExt, 'focus → warning', (tab) => focusOnce(tab, '/__bench/focus', '[data-bench=ordinary]', '[data-bench=sensitive]'), 120_000);
+  const large = await onFreshTab(
+    withExt,
+    'focus → warning, 10,000 controls',
+    (tab) => focusOnce(tab, '/__bench/controls-10000', 'input[name^=name]', 'input[name^=cardNumber],input[name^=cvv],input[name^=customerPassword],input[name^=smsCode]'),
+    180_000,
+  );
+  return { ...small, large };
 }
 
-async function focusOnce(tab) {
-  await tab.page.goto(`${HOST}/__bench/focus`, { waitUntil: 'load' });
+async function focusOnce(tab, path, ordinary, sensitive) {
+  await tab.page.goto(`${HOST}${path}`, { waitUntil: 'load' });
   await waitForMark(tab, 'sxg:panel-mounted');
-  await waitForMark(tab, 'sxg:classify-done', 30_000);
-  const starts = await tab.page.evaluate(async (pairs) => {
-    const t = [];
-    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    for (let i = 0; i < pairs; i++) {
-      document.getElementById(`o${i}`).focus();
-      await frame();
-      const el = document.getElementById(`s${i}`);
-      t.push(performance.now());
-      el.focus();
-      await frame();
-    }
-    return t;
-  }, FOCUS_PAIRS);
+  await new Promise((r) => setTimeout(r, 500));
+  const starts = await tab.page.evaluate(
+    async ({ pairs, ordinary, sensitive }) => {
+      const spread = (list) => Array.from({ length: pairs }, (_, i) => list[Math.floor((i * list.length) / pairs)]);
+      const os = spread([...document.querySelectorAll(ordinary)]);
+      const ss = spread([...document.querySelectorAll(sensitive)]);
+      const t = [];
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      for (let i = 0; i < pairs; i++) {
+        os[i].focus();
+        await frame();
+        t.push(performance.now());
+        ss[i].focus();
+        await frame();
+      }
+      return t;
+    },
+    { pairs: FOCUS_PAIRS, ordinary, sensitive },
+  );
   const rendered = (await marks(tab)).filter(([m]) => m === 'sxg:callout-rendered').map(([, t]) => t);
   const samples = [];
   starts.forEach((t0, i) => {
@@ -822,7 +837,9 @@ async function main() {
           const { loads: l, pairedDifferenceMs: d, mainThreadMs: m, sampledMs: p } = result;
           console.log(`cost: load p50 ${r2(median(l.with))} vs ${r2(median(l.without))} ms (added ${r2(median(l.with) - median(l.without))}, paired p50 ${r2(median(d))}) · main thread p50 ${r2(median(m))} ms traced, ${r2(median(p))} ms sampled`);
         }
-        if (name === 'focus' && result) console.log(`focus: p50 ${r2(median(result.samples))} ms · p95 ${r2(quantile(result.samples, 0.95))} ms · ${result.warnings}/${result.focusChanges}`);
+        if (name === 'focus' && result) {
+          for (const [what, r] of [['focus page', result], ['10,000 controls', result.large]]) console.log(`focus, ${what}: p50 ${r2(median(r.samples))} ms · p95 ${r2(quantile(r.samples, 0.95))} ms · ${r.warnings}/${r.focusChanges}`);
+        }
       }
       return;
     }
