@@ -50,12 +50,24 @@ class App extends Component<AppProps> {
     const hl = highlight.get();
     return (
       <>
-        {state.turnedOff ? null : <Panel state={state} actions={actions} />}
+        {state.turnedOff ? null : <PanelView state={state} actions={actions} />}
         {hl.rect && state.highlightShown && !state.turnedOff ? (
           <Highlight rect={hl.rect} viewport={hl.viewport} dim={state.spotlight} />
         ) : null}
       </>
     );
+  }
+}
+
+// The ring follows scrolls and resizes: moving it must not render the whole panel again (issue 12).
+// The store makes a new state object on every change, so an unchanged one means nothing to redo.
+class PanelView extends Component<{ state: PanelState; actions: PanelActions }> {
+  override shouldComponentUpdate(next: { state: PanelState }) {
+    return next.state !== this.props.state;
+  }
+
+  override render({ state, actions }: { state: PanelState; actions: PanelActions }) {
+    return <Panel state={state} actions={actions} />;
   }
 }
 
@@ -72,6 +84,9 @@ function isTurnedOff(progress: ProgressV1 | null, host: string): boolean {
 export async function startPanel(site: PageSite): Promise<void> {
   const doc = document;
   const lifetime = new AbortController();
+  // The user's mark (issue 16) is asked for beside the progress and in the store before the first
+  // render: arriving later, it cost a second render of the whole panel (issue 12).
+  const markReply = send({ type: 'get-mark' });
   const initial = await send({ type: 'get-progress' });
   const progress = initial.ok ? initial.value.progress : null;
   // The guide's texts come from the background, one language at a time (the bundle carries none).
@@ -116,6 +131,7 @@ export async function startPanel(site: PageSite): Promise<void> {
     field: null,
     thirdPartyFrame: false,
     focusRequest: 0,
+    mark: await markReply.then((r) => (r.ok ? r.value.mark : null)),
   });
   const highlightStore = createStore<HighlightState>({ rect: null, viewport: { width: 0, height: 0 } });
 
@@ -470,15 +486,16 @@ export async function startPanel(site: PageSite): Promise<void> {
     mounted.host.remove();
   };
   connect();
-  // The user's mark (issue 16); the host keeps itself mounted and on top (mountHost's guard).
-  void send({ type: 'get-mark' }).then((r) => store.set({ mark: r.ok ? r.value.mark : null }));
   window.addEventListener('resize', placeTab, { passive: true, signal: lifetime.signal });
   window.addEventListener('scroll', placeTab, { passive: true, capture: true, signal: lifetime.signal });
 
   // The first look decides whether the panel opens: render once it is known (one message away).
   await evaluate();
   renderApp();
-  place(); // before the first paint: the card never shows over a control, even for a frame
+  // Before the first paint: the card never shows over a control, even for a frame. Once: the
+  // placement the first look's store change asked for would only do it again.
+  cancelAnimationFrame(placeFrame);
+  place();
   // For the benchmark (bench/run.mjs): DOMContentLoaded → panel on screen. A mark carries no data.
   benchMark('sxg:panel-mounted');
   if (doc.readyState !== 'complete') window.addEventListener('load', () => void evaluate(), { once: true, signal: lifetime.signal });
