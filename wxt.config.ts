@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { CONTENT_SCRIPT_NAMES, manifestContentScripts } from './utils/content-scripts';
 import { fixManifestPermissions } from './utils/manifest-permissions';
 import { officialMatchPatterns } from './utils/match-patterns';
-import { slimContentScripts } from './scripts/content-script-build.mjs';
+import { minifyContentScripts } from './scripts/content-script-build.mjs';
 
 // The manifest's host access is generated from the carrier data (assets/guide/carriers.json),
 // so the hosts the guide trusts and the hosts the browser lets it run on cannot drift apart.
@@ -47,15 +49,22 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The content scripts are unlisted scripts (utils/content-scripts.ts says why): built where the
+    // manifest and the background look for them.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      for (const e of entrypoints) {
+        if (e.type === 'unlisted-script' && CONTENT_SCRIPT_NAMES.includes(e.name)) e.outputDir = resolve(wxt.config.outDir, 'content-scripts');
+      }
+    },
     // WXT drops optional_host_permissions from MV2 builds and adds runtime scripts' matches to the
     // required hosts: put the optional origins where MV2 wants them and keep the required ones exact.
     'build:manifestGenerated': (wxt, manifest) => {
       fixManifestPermissions(manifest, { manifestVersion: wxt.config.manifestVersion, officialPatterns: officialMatchPatterns() });
+      manifest.content_scripts = manifestContentScripts(officialMatchPatterns());
     },
-    // Content scripts carry only what they use: no polyfill, no match patterns, no guide texts
-    // (the background sends one language's); see scripts/content-script-build.mjs (issue 6's size budget).
+    // A second minifier pass over the content scripts (issue 6's size budget): scripts/content-script-build.mjs.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      slimContentScripts(entrypoints, viteConfig);
+      minifyContentScripts(entrypoints, viteConfig, CONTENT_SCRIPT_NAMES);
     },
   },
   zip: {

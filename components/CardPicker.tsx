@@ -1,10 +1,10 @@
 // Several cards at one carrier: the user names them (never by number) and picks the one in hand.
 import { Component } from 'preact';
-import { t } from '../utils/i18n';
-import type { CarrierProgress, Language } from '../utils/types';
+import type { CarrierProgress } from '../utils/types';
+import type { Texts } from '../utils/texts';
 
 interface Props {
-  lang: Language;
+  texts: Texts;
   carrierProgress: CarrierProgress | null;
   onSelect(card: string): void;
   onAdd(label: string): void;
@@ -18,7 +18,7 @@ interface State {
 // A class component: the panel uses no hooks (see Panel.tsx).
 export class CardPicker extends Component<Props, State> {
   override state = { adding: false, label: '' };
-  override render({ lang, carrierProgress, onSelect, onAdd }: Props, { adding, label }: State) {
+  override render({ texts: { t }, carrierProgress, onSelect, onAdd }: Props, { adding, label }: State) {
     const setAdding = (adding: boolean) => this.setState({ adding });
     const setLabel = (label: string) => this.setState({ label });
     const cards = carrierProgress ? Object.entries(carrierProgress.cards) : [];
@@ -33,7 +33,7 @@ export class CardPicker extends Component<Props, State> {
       <div class="cards">
         {cards.length > 1 ? (
           <label class="card-select">
-            {t('card', lang)}{' '}
+            {t('card')}{' '}
             <select
               value={carrierProgress?.activeCard}
               onChange={(e) => onSelect((e.currentTarget as HTMLSelectElement).value)}
@@ -49,7 +49,7 @@ export class CardPicker extends Component<Props, State> {
         {adding ? (
           <form class="add-card" onSubmit={submit}>
             <label>
-              {t('cardLabelPrompt', lang)}
+              {t('cardLabelPrompt')}
               <input
                 type="text"
                 maxLength={40}
@@ -58,14 +58,14 @@ export class CardPicker extends Component<Props, State> {
                 onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)}
               />
             </label>
-            <button type="submit">{t('add', lang)}</button>
+            <button type="submit">{t('add')}</button>
             <button type="button" onClick={() => setAdding(false)}>
-              {t('cancel', lang)}
+              {t('cancel')}
             </button>
           </form>
         ) : (
           <button type="button" class="link-button" onClick={() => setAdding(true)}>
-            {t('addCard', lang)}
+            {t('addCard')}
           </button>
         )}
       </div>

@@ -1,21 +1,22 @@
 // "Before you start": ticks are kept per carrier and card by the background.
-import { GUIDE, localize } from '../utils/guide';
-import { t } from '../utils/i18n';
-import type { CardProgress, Language } from '../utils/types';
+import { localize } from '../utils/language';
+import type { CardProgress } from '../utils/types';
+import type { Texts } from '../utils/texts';
 
 interface Props {
-  lang: Language;
+  texts: Texts;
   card: CardProgress | null;
   onToggle(item: string): void;
   onPrint(): void;
 }
 
-export function Checklist({ lang, card, onToggle, onPrint }: Props) {
+export function Checklist({ texts, card, onToggle, onPrint }: Props) {
+  const { t, lang, guide } = texts;
   return (
     <section class="checklist" aria-labelledby="checklist-title">
-      <h3 id="checklist-title">{t('checklist', lang)}</h3>
+      <h3 id="checklist-title">{t('checklist')}</h3>
       <ul>
-        {GUIDE.checklist.map((item) => {
+        {guide.checklist.map((item) => {
           const id = `check-${item.id}`;
           const checked = card?.checklist.includes(item.id) ?? false;
           return (
@@ -34,7 +35,7 @@ export function Checklist({ lang, card, onToggle, onPrint }: Props) {
         })}
       </ul>
       <button type="button" class="link-button" onClick={onPrint}>
-        {t('printChecklist', lang)}
+        {t('printChecklist')}
       </button>
     </section>
   );

@@ -1,17 +1,19 @@
 // How to reach a real person at the carrier: its hotline, else its website, else the packaging.
-import { localize, primaryContact } from '../utils/guide';
-import { t } from '../utils/i18n';
-import type { Carrier, Language } from '../utils/types';
+import { localize } from '../utils/language';
+import { primaryContact } from '../utils/shown-carrier';
+import type { Carrier } from '../utils/types';
+import type { Texts } from '../utils/texts';
 
-export function ContactLine({ carrier, lang }: { carrier: Carrier; lang: Language }) {
+export function ContactLine({ carrier, texts }: { carrier: Carrier; texts: Texts }) {
+  const { t, lang } = texts;
   const contact = primaryContact(carrier);
-  if (!contact) return <p class="contact">{t('otherContact', lang)}</p>;
+  if (!contact) return <p class="contact">{t('otherContact')}</p>;
   if (contact.kind === 'phone') {
     return (
       <p class="contact">
-        {t('call', lang, { label: localize(contact.label, lang), number: contact.number })}
+        {t('call', { label: localize(contact.label, lang), number: contact.number })}
       </p>
     );
   }
-  return <p class="contact">{t('visitWebsite', lang, { url: contact.url })}</p>;
+  return <p class="contact">{t('visitWebsite', { url: contact.url })}</p>;
 }

@@ -1,9 +1,8 @@
 // The one place on the page that carries data-field-kind: the message about the focused field.
-import { t } from '../utils/i18n';
-import type { Language } from '../utils/types';
 import type { FieldMessageState } from './panel-state';
+import type { Texts } from '../utils/texts';
 
-export function FieldMessage({ field, lang }: { field: FieldMessageState; lang: Language }) {
+export function FieldMessage({ field, texts: { t } }: { field: FieldMessageState; texts: Texts }) {
   const warn = field.severity === 'warn';
   return (
     <div
@@ -12,8 +11,8 @@ export function FieldMessage({ field, lang }: { field: FieldMessageState; lang: 
       data-severity={field.severity}
       role={warn ? 'alert' : 'status'}
     >
-      <strong>{t(warn ? 'warningTitle' : 'noteTitle', lang)}</strong>{' '}
-      {t(`field-${field.kind}-${field.severity}`, lang)}
+      <strong>{t(warn ? 'warningTitle' : 'noteTitle')}</strong>{' '}
+      {t(`field-${field.kind}-${field.severity}`)}
     </div>
   );
 }

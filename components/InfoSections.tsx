@@ -1,8 +1,8 @@
 // Cautions, what to do if it fails, which card this is, and when the facts were checked.
-import { carrierNotes, GUIDE, localize } from '../utils/guide';
-import { t } from '../utils/i18n';
+import { localize } from '../utils/language';
 import type { Caution, Carrier, Language } from '../utils/types';
 import { ContactLine } from './ContactLine';
+import type { Texts } from '../utils/texts';
 
 function List({ items, lang }: { items: readonly Caution[]; lang: Language }) {
   return (
@@ -14,24 +14,25 @@ function List({ items, lang }: { items: readonly Caution[]; lang: Language }) {
   );
 }
 
-export function InfoSections({ carrier, lang }: { carrier: Carrier; lang: Language }) {
-  const notes = carrierNotes(carrier);
+export function InfoSections({ carrier, texts }: { carrier: Carrier; texts: Texts }) {
+  const { t, lang, guide } = texts;
+  const notes = carrier.notes;
   return (
     <>
       <section class="cautions" aria-labelledby="cautions-title">
-        <h3 id="cautions-title">{t('cautions', lang)}</h3>
-        <List items={[...notes, ...GUIDE.cautions]} lang={lang} />
+        <h3 id="cautions-title">{t('cautions')}</h3>
+        <List items={[...notes, ...guide.cautions]} lang={lang} />
       </section>
       <details class="more">
-        <summary>{t('ifItFails', lang)}</summary>
-        <ContactLine carrier={carrier} lang={lang} />
-        <List items={GUIDE.ifItFails} lang={lang} />
+        <summary>{t('ifItFails')}</summary>
+        <ContactLine carrier={carrier} texts={texts} />
+        <List items={guide.ifItFails} lang={lang} />
       </details>
       <details class="more">
-        <summary>{t('cardNotes', lang)}</summary>
-        <List items={GUIDE.cardNotes} lang={lang} />
+        <summary>{t('cardNotes')}</summary>
+        <List items={guide.cardNotes} lang={lang} />
       </details>
-      <p class="checked-date">{t('lastChecked', lang, { date: GUIDE.lastChecked })}</p>
+      <p class="checked-date">{t('lastChecked', { date: guide.lastChecked })}</p>
     </>
   );
 }

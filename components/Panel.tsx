@@ -5,12 +5,12 @@
 // Every contract element stays in the DOM in both states; CSS hides what the card does not show.
 // Class components, not hooks: preact/hooks would add about 1 KB gzip to the content script.
 import { Component, createRef } from 'preact';
-import { GUIDE, localize } from '../utils/guide';
-import { t } from '../utils/i18n';
-import { cardOf } from '../utils/progress';
+import { localize } from '../utils/language';
+import { cardOf } from '../utils/card';
 import { routeOf, stepText } from '../utils/route';
 import { stepStates } from '../utils/step-state';
-import { LANGUAGES, type Language, type RouteId } from '../utils/types';
+import type { Texts } from '../utils/texts';
+import { LANGUAGES, type RouteId } from '../utils/types';
 import { CardPicker } from './CardPicker';
 import { Checklist } from './Checklist';
 import { ContactLine } from './ContactLine';
@@ -30,40 +30,41 @@ import { LANGUAGE_NAMES } from '../utils/language';
 function ShowMeButton({ state, actions }: { state: PanelState; actions: PanelActions }) {
   return (
     <button type="button" class="primary" onClick={state.spotlight ? actions.hideHighlight : actions.showTarget}>
-      {t(state.spotlight ? 'hideHighlight' : 'showMe', state.lang)}
+      {state.texts.t(state.spotlight ? 'hideHighlight' : 'showMe')}
     </button>
   );
 }
 
 function ThisPage({ state, actions, route }: { state: PanelState; actions: PanelActions; route: RouteId }) {
-  const { lang, step, carrier } = state;
-  const guideStep = GUIDE.steps.find((s) => s.id === step);
+  const { texts, step, carrier } = state;
+  const { t, lang, guide } = texts;
+  const guideStep = guide.steps.find((s) => s.id === step);
   if (!guideStep) {
     return (
       <section class="this-page none" aria-labelledby="this-page-title">
-        <h3 id="this-page-title">{t('noStep', lang)}</h3>
-        <p>{t('noStepBody', lang)}</p>
-        {/* The hotline route's target on a page of no step: the carrier's own number (utils/hotline-on-page.ts). */}
+        <h3 id="this-page-title">{t('noStep')}</h3>
+        <p>{t('noStepBody')}</p>
+        {/* The hotline route's target on a page of no step: the carrier's own number (utils/page/hotline-on-page.ts). */}
         {state.hasTarget ? (
           <>
-            <p>{t('hotlineHere', lang)}</p>
+            <p>{t('hotlineHere')}</p>
             <ShowMeButton state={state} actions={actions} />
           </>
         ) : null}
       </section>
     );
   }
-  const text = stepText(carrier, guideStep, route);
-  const n = GUIDE.steps.indexOf(guideStep) + 1;
+  const text = stepText(guide, carrier, guideStep, route);
+  const n = guide.steps.indexOf(guideStep) + 1;
   return (
     <section class="this-page" aria-labelledby="this-page-title">
       <h3 id="this-page-title">
-        {t('stepOf', lang, { n, title: localize(text.title, lang) })}
+        {t('stepOf', { n, title: localize(text.title, lang) })}
       </h3>
       <p class="do">{localize(text.do, lang)}</p>
-      {text.specific ? null : <ContactLine carrier={carrier} lang={lang} />}
+      {text.specific ? null : <ContactLine carrier={carrier} texts={texts} />}
       <p class="never">
-        <strong>{t('neverType', lang)}</strong> {localize(guideStep.neverType, lang)}
+        <strong>{t('neverType')}</strong> {localize(guideStep.neverType, lang)}
       </p>
       {state.hasTarget ? <ShowMeButton state={state} actions={actions} /> : null}
     </section>
@@ -82,29 +83,30 @@ interface HeaderProps extends Props {
 class Header extends Component<HeaderProps, { menu: boolean }> {
   override state = { menu: false };
   override render({ state, actions, onClose }: HeaderProps, { menu }: { menu: boolean }) {
-    const { lang } = state;
+    const { texts } = state;
+    const { t, lang } = texts;
     return (
       <header class="head">
         <div class="title-row">
           <h2 id="guide-title" tabIndex={-1}>
-            {t('appName', lang)}
+            {t('appName')}
           </h2>
           <button
             type="button"
             class="icon"
             data-close-guide=""
-            aria-label={t('collapse', lang)}
-            title={t('collapse', lang)}
+            aria-label={t('collapse')}
+            title={t('collapse')}
             onClick={onClose}
           >
             ×
           </button>
         </div>
         <p class="carrier">{localize(state.carrier.name, lang)}</p>
-        <PersonalMarkLine mark={state.mark} lang={lang} />
-        <TrustBanner carrier={state.carrier} trust={state.trust} lang={lang} />
+        <PersonalMarkLine mark={state.mark} texts={texts} />
+        <TrustBanner carrier={state.carrier} trust={state.trust} texts={texts} />
         <div class="toolbar">
-          <div class="languages" role="group" aria-label={t('language', lang)}>
+          <div class="languages" role="group" aria-label={t('language')}>
             {LANGUAGES.map((l) => (
               <button
                 key={l}
@@ -121,8 +123,8 @@ class Header extends Component<HeaderProps, { menu: boolean }> {
           <button
             type="button"
             class="link-button more"
-            aria-label={t('moreOptions', lang)}
-            title={t('moreOptions', lang)}
+            aria-label={t('moreOptions')}
+            title={t('moreOptions')}
             aria-expanded={menu}
             onClick={() => this.setState({ menu: !menu })}
           >
@@ -131,7 +133,7 @@ class Header extends Component<HeaderProps, { menu: boolean }> {
         </div>
         {menu ? (
           <TurnOffMenu state={state} actions={actions}>
-            <ResetButton lang={lang} onReset={actions.reset} />
+            <ResetButton texts={texts} onReset={actions.reset} />
           </TurnOffMenu>
         ) : null}
       </header>
@@ -140,24 +142,24 @@ class Header extends Component<HeaderProps, { menu: boolean }> {
 }
 
 interface ResetProps {
-  lang: Language;
+  texts: Texts;
   onReset(): void;
 }
 
 class ResetButton extends Component<ResetProps, { confirming: boolean }> {
   override state = { confirming: false };
-  override render({ lang, onReset }: ResetProps, { confirming }: { confirming: boolean }) {
+  override render({ texts: { t }, onReset }: ResetProps, { confirming }: { confirming: boolean }) {
     const setConfirming = (confirming: boolean) => this.setState({ confirming });
     if (!confirming) {
       return (
         <button type="button" onClick={() => setConfirming(true)}>
-          {t('resetProgress', lang)}
+          {t('resetProgress')}
         </button>
       );
     }
     return (
-      <span class="confirm" role="group" aria-label={t('confirmReset', lang)}>
-        {t('confirmReset', lang)}{' '}
+      <span class="confirm" role="group" aria-label={t('confirmReset')}>
+        {t('confirmReset')}{' '}
         <button
           type="button"
           onClick={() => {
@@ -165,10 +167,10 @@ class ResetButton extends Component<ResetProps, { confirming: boolean }> {
             onReset();
           }}
         >
-          {t('yesReset', lang)}
+          {t('yesReset')}
         </button>{' '}
         <button type="button" onClick={() => setConfirming(false)}>
-          {t('cancel', lang)}
+          {t('cancel')}
         </button>
       </span>
     );
@@ -234,7 +236,8 @@ export class Panel extends Component<Props> {
   };
 
   override render({ state, actions }: Props) {
-    const { lang } = state;
+    const { texts } = state;
+    const { t, lang, guide } = texts;
     const { rootRef, openRef } = this;
 
     const onKeyDown = (e: KeyboardEvent) => {
@@ -248,7 +251,7 @@ export class Panel extends Component<Props> {
     const route = routeOf(state.carrier, card);
     const states = stepStates(card, state.step);
     // The compact card's step: this page's, else the first one not done yet, else the last.
-    const focus = state.step ?? (GUIDE.steps.find((s) => states[s.id] !== 'done') ?? GUIDE.steps.at(-1))?.id ?? null;
+    const focus = state.step ?? (guide.steps.find((s) => states[s.id] !== 'done') ?? guide.steps.at(-1))?.id ?? null;
     const noticeKey = state.notice ? `notice${state.notice[0]!.toUpperCase()}${state.notice.slice(1)}` : null;
     const panelState = state.expanded ? 'expanded' : 'collapsed';
 
@@ -268,56 +271,56 @@ export class Panel extends Component<Props> {
         onKeyDown={onKeyDown}
       >
         <span id="guide-title-label" class="visually-hidden">
-          {t('panelLabel', lang)}
+          {t('panelLabel')}
         </span>
-        {state.field ? <FieldMessage field={state.field} lang={lang} /> : null}
+        {state.field ? <FieldMessage field={state.field} texts={texts} /> : null}
         {/* One body in both states: collapsed, CSS shows only the parts marked "compact" (the steps stay in the DOM). */}
         <div class="body">
           <Header state={state} actions={actions} onClose={this.close} />
-          {state.fighting ? <p class="notice compact" role="alert" data-page-fighting="">{t('pageFighting', lang)}</p> : null}
+          {state.fighting ? <p class="notice compact" role="alert" data-page-fighting="">{t('pageFighting')}</p> : null}
           {noticeKey ? (
             <div class="notice compact" role="status">
-              {t(noticeKey, lang)}{' '}
+              {t(noticeKey)}{' '}
               <button type="button" class="link-button" onClick={actions.dismissNotice}>
-                {t('dismiss', lang)}
+                {t('dismiss')}
               </button>
             </div>
           ) : null}
-          {state.thirdPartyFrame ? <p class="notice">{t('thirdPartyFrame', lang)}</p> : null}
+          {state.thirdPartyFrame ? <p class="notice">{t('thirdPartyFrame')}</p> : null}
           {/* A look-alike gets the warning and the official address only (issue 16): no step, highlight or progress. */}
-          {state.trust === 'suspicious' ? <div class="compact"><SuspiciousNotice carrier={state.carrier} lang={lang} /></div> : <>
+          {state.trust === 'suspicious' ? <div class="compact"><SuspiciousNotice carrier={state.carrier} texts={texts} /></div> : <>
           <ThisPage state={state} actions={actions} route={route} />
-          <TiedAccounts lang={lang} card={card} onSet={actions.setTied} />
+          <TiedAccounts texts={texts} card={card} onSet={actions.setTied} />
           <CardPicker
-            lang={lang}
+            texts={texts}
             carrierProgress={state.progress?.carriers[state.carrier.id] ?? null}
             onSelect={actions.selectCard}
             onAdd={actions.addCard}
           />
           <section class="steps-section compact" aria-labelledby="steps-title">
             <h3 id="steps-title">
-              {t('stepsDone', lang, { done: Object.values(states).filter((s) => s === 'done').length })}
+              {t('stepsDone', { done: Object.values(states).filter((s) => s === 'done').length })}
             </h3>
             <label>
-              {t('route', lang)}
+              {t('route')}
               <select data-route-select="" onChange={(e) => actions.setRoute((e.currentTarget as HTMLSelectElement).value as RouteId)}>
                 {/* The pack's carrier holds only its sourced routes (utils/text-pack.ts). */}
                 {state.carrier.routes.map(({ id }) => (
                   <option key={id} value={id} selected={id === route}>
-                    {localize(GUIDE.routes.find((r) => r.id === id)!.name, lang)}
+                    {localize(guide.routes.find((r) => r.id === id)!.name, lang)}
                   </option>
                 ))}
               </select>
             </label>
-            <StepList carrier={state.carrier} lang={lang} route={route} current={state.step} focus={focus} states={states} onMark={actions.markStep} brief={firstLine} />
+            <StepList carrier={state.carrier} texts={texts} route={route} current={state.step} focus={focus} states={states} onMark={actions.markStep} brief={firstLine} />
           </section>
-          <Checklist lang={lang} card={card} onToggle={actions.toggleCheck} onPrint={actions.printChecklist} />
-          <InfoSections carrier={state.carrier} lang={lang} />
+          <Checklist texts={texts} card={card} onToggle={actions.toggleCheck} onPrint={actions.printChecklist} />
+          <InfoSections carrier={state.carrier} texts={texts} />
           </>}
           {state.expanded ? null : (
             <button ref={openRef} type="button" class="open compact" aria-expanded="false" data-open-guide="" onClick={this.open}>
-              <span class="open-label">{t('openGuide', lang)}</span>
-              <kbd class="keys">{t('shortcut', lang, { keys: 'Alt+Shift+G' })}</kbd>
+              <span class="open-label">{t('openGuide')}</span>
+              <kbd class="keys">{t('shortcut', { keys: 'Alt+Shift+G' })}</kbd>
             </button>
           )}
         </div>

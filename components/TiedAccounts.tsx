@@ -2,12 +2,12 @@
 // steps; each item ticked (moved) or dismissed (not used), kept per card; folds away once every
 // item is one or the other (it can still be opened). Once the card is cancelled the number gets no
 // more codes: the heading says so and the list folds (what is left needs a branch or a help desk).
-import { GUIDE, localize } from '../utils/guide';
-import { t } from '../utils/i18n';
-import type { CardProgress, Language } from '../utils/types';
+import { localize } from '../utils/language';
+import type { CardProgress } from '../utils/types';
+import type { Texts } from '../utils/texts';
 
 interface Props {
-  lang: Language;
+  texts: Texts;
   card: CardProgress | null;
   onSet(item: string, state: 'done' | 'skipped' | 'todo'): void;
 }
@@ -16,15 +16,16 @@ function cancelled(card: CardProgress | null): boolean {
   return card ? card.stepsReached.includes('confirmed') || card.stepsDone.includes('confirmed') : false;
 }
 
-export function TiedAccounts({ lang, card, onSet }: Props) {
+export function TiedAccounts({ texts, card, onSet }: Props) {
+  const { t, lang, guide } = texts;
   const done = card?.tiedDone ?? [];
   const skipped = card?.tiedSkipped ?? [];
-  const left = GUIDE.tied.filter((a) => !done.includes(a.id) && !skipped.includes(a.id)).length;
+  const left = guide.tied.filter((a) => !done.includes(a.id) && !skipped.includes(a.id)).length;
   return (
     <details class="tied" open={left > 0 && !cancelled(card)}>
-      <summary>{t(cancelled(card) ? 'tiedTitleAfter' : 'tiedTitle', lang, { n: left })}</summary>
+      <summary>{t(cancelled(card) ? 'tiedTitleAfter' : 'tiedTitle', { n: left })}</summary>
       <ul>
-        {GUIDE.tied.map((a) => {
+        {guide.tied.map((a) => {
           const id = `tied-${a.id}`;
           const isDone = done.includes(a.id);
           const isSkipped = skipped.includes(a.id);
@@ -33,7 +34,7 @@ export function TiedAccounts({ lang, card, onSet }: Props) {
               <input type="checkbox" id={id} checked={isDone} onChange={() => onSet(a.id, isDone ? 'todo' : 'done')} />
               <label for={id}>{localize(a.name, lang)}</label>
               <button type="button" class="link-button" aria-pressed={isSkipped} onClick={() => onSet(a.id, isSkipped ? 'todo' : 'skipped')}>
-                {t('tiedSkip', lang)}
+                {t('tiedSkip')}
               </button>
               <p class="do">{localize(a.how, lang)}</p>
             </li>

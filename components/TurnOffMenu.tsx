@@ -2,8 +2,8 @@
 // Turning off asks first and says what stops, what keeps watching and how to undo, before it stops
 // anything. A class component: the panel uses no hooks (see components/Panel.tsx).
 import { Component, createRef, type ComponentChildren } from 'preact';
-import { t } from '../utils/i18n';
 import type { PanelActions, PanelState } from './panel-state';
+import type { Texts } from '../utils/texts';
 
 type Scope = 'site' | 'everywhere';
 
@@ -24,22 +24,22 @@ export class TurnOffMenu extends Component<Props, { asking: Scope | null }> {
   }
 
   override render({ state, actions, children }: Props, { asking }: { asking: Scope | null }) {
-    const { lang } = state;
+    const { t } = state.texts;
     if (asking) {
       const fieldsOn = state.progress?.settings.fieldWarnings !== false;
       return (
         <div class="menu confirm" role="group" aria-labelledby="turn-off-question" data-turn-off-confirm={asking}>
           <p id="turn-off-question">
-            <strong>{t(asking === 'site' ? 'offAskSite' : 'offAskEverywhere', lang)}</strong>
+            <strong>{t(asking === 'site' ? 'offAskSite' : 'offAskEverywhere')}</strong>
           </p>
-          <p>{t(asking === 'site' ? 'offStopsSite' : 'offStopsEverywhere', lang)}</p>
-          <p data-off-fields={fieldsOn ? 'on' : 'off'}>{t(fieldsOn ? 'offFieldsKeep' : 'offFieldsAlreadyOff', lang)}</p>
-          <p>{t('offUndo', lang)}</p>
+          <p>{t(asking === 'site' ? 'offStopsSite' : 'offStopsEverywhere')}</p>
+          <p data-off-fields={fieldsOn ? 'on' : 'off'}>{t(fieldsOn ? 'offFieldsKeep' : 'offFieldsAlreadyOff')}</p>
+          <p>{t('offUndo')}</p>
           <button type="button" ref={this.keepRef} onClick={() => this.setState({ asking: null })}>
-            {t('offKeep', lang)}
+            {t('offKeep')}
           </button>
           <button type="button" data-turn-off-yes={asking} onClick={() => actions.turnOff(asking)}>
-            {t(asking === 'site' ? 'turnOffSite' : 'turnOffEverywhere', lang)}
+            {t(asking === 'site' ? 'turnOffSite' : 'turnOffEverywhere')}
           </button>
         </div>
       );
@@ -47,13 +47,13 @@ export class TurnOffMenu extends Component<Props, { asking: Scope | null }> {
     return (
       <div class="menu">
         <button type="button" data-turn-off={'site'} onClick={() => this.setState({ asking: 'site' })}>
-          {t('turnOffSite', lang)}…
+          {t('turnOffSite')}…
         </button>
         <button type="button" data-turn-off={'everywhere'} onClick={() => this.setState({ asking: 'everywhere' })}>
-          {t('turnOffEverywhere', lang)}…
+          {t('turnOffEverywhere')}…
         </button>
         <button type="button" data-open-settings="" onClick={actions.openSettings}>
-          {t('settings', lang)}
+          {t('settings')}
         </button>
         {children}
       </div>

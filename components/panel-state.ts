@@ -1,6 +1,7 @@
 // What the panel shows, and what it can ask for. The content script owns both; the panel only renders.
 import type { PersonalMark } from '../utils/mark';
 import type { StorageNotice } from '../utils/messages';
+import type { Texts } from '../utils/texts';
 import type { Carrier, FieldKind, Language, ProgressV1, RouteId, Severity, SiteTrust, StepId } from '../utils/types';
 
 export interface FieldMessageState {
@@ -9,9 +10,11 @@ export interface FieldMessageState {
 }
 
 export interface PanelState {
+  /** The page's carrier as the interface shows it (utils/shown-carrier.ts). */
   carrier: Carrier;
   trust: SiteTrust;
-  lang: Language;
+  /** The texts in the panel's language (utils/texts.ts). */
+  texts: Texts;
   step: StepId | null;
   /** The page has an element to highlight for the current step. */
   hasTarget: boolean;

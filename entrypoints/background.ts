@@ -5,7 +5,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import panelCss from '../components/panel.css?inline';
-import type { Badge } from '../utils/badge';
+import type { Badge } from '../utils/background/badge';
 import { handleCommand } from '../utils/background/command';
 import type { RouterDeps } from '../utils/background/deps';
 import { injectIntoOpenTabs, type ManifestContentScript } from '../utils/background/install';
@@ -17,12 +17,12 @@ import { fieldSeverity } from '../utils/fields/severity';
 import { GUIDE } from '../utils/guide';
 import { languageFromTag } from '../utils/language';
 import { officialMatchPatterns } from '../utils/match-patterns';
-import { createProgressStore, type StorageAreaLike } from '../utils/progress-store';
-import { createSiteService } from '../utils/site-registry';
-import { onTabUpdated } from '../utils/tab-navigation';
+import { createProgressStore, type StorageAreaLike } from '../utils/background/progress-store';
+import { createSiteService } from '../utils/background/site-registry';
+import { onTabUpdated } from '../utils/background/tab-navigation';
+import { CONTENT_SCRIPT_FILES } from '../utils/content-scripts';
+import { panelShortcutOf } from '../utils/shortcut';
 
-// The built files of the content scripts (WXT names them after their entrypoints).
-const FILES = { panel: ['content-scripts/panel.js'], guard: ['content-scripts/guard.js'], probe: ['content-scripts/probe.js'] };
 
 /** Our settings (options) page, or the welcome page, in a tab. */
 async function openPage(page: 'options' | 'welcome'): Promise<void> {
@@ -72,16 +72,16 @@ export default defineBackground(() => {
       scripting: browser.scripting,
       contentScripts: (browser as unknown as { contentScripts?: FirefoxContentScripts }).contentScripts,
     }),
-    files: FILES,
+    files: CONTENT_SCRIPT_FILES,
     officialPatterns: officialMatchPatterns(),
     setBadge,
     async injectPanel(tabId) {
       if (browser.scripting) {
         // The top frame's guard borrows the panel's classifier: both go in, the guard first.
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [...FILES.guard, ...FILES.panel] as ScriptPublicPath[] });
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [...CONTENT_SCRIPT_FILES.guard, ...CONTENT_SCRIPT_FILES.panel] as ScriptPublicPath[] });
       } else {
         const tabs = (browser as unknown as { tabs: { executeScript(id: number, d: { file: string }): Promise<unknown> } }).tabs;
-        for (const file of [...FILES.guard, ...FILES.panel]) await tabs.executeScript(tabId, { file: `/${file}` });
+        for (const file of [...CONTENT_SCRIPT_FILES.guard, ...CONTENT_SCRIPT_FILES.panel]) await tabs.executeScript(tabId, { file: `/${file}` });
       }
     },
     uiLanguage,
@@ -118,6 +118,7 @@ export default defineBackground(() => {
     sites,
     openPage,
     panelCss,
+    panelShortcut: () => panelShortcutOf(browser.commands),
     markArea: area(browser.storage?.local),
     // Without the "tabs" permission the address is there only where we have host access (or activeTab).
     async tabUrl(tabId) {

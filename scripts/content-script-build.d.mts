@@ -1,4 +1,4 @@
 import type { InlineConfig } from 'vite';
 
-/** Content-script builds only: no webextension-polyfill, no match patterns, no texts (see the .mjs). */
-export function slimContentScripts(entrypoints: readonly { type: string }[], config: InlineConfig): void;
+/** Content-script builds only: a second minifier pass (see the .mjs). */
+export function minifyContentScripts(entrypoints: readonly { type: string; name: string }[], config: InlineConfig, contentScripts: readonly string[]): void;

@@ -15,7 +15,7 @@
 //   npm start -- --no-build   reuse the existing .output/chrome-mv3
 // Environment: CHROME_PATH picks the browser.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -251,7 +251,9 @@ async function languageShots(executablePath, server) {
   const dir = join(ROOT, 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
   const saved = [];
-  for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+  // Every language the guide speaks (assets/i18n/languages.json names each, like utils/language.ts).
+  const languages = Object.keys(JSON.parse(readFileSync(join(ROOT, 'assets', 'i18n', 'languages.json'), 'utf8')));
+  for (const lang of languages) {
     const launched = await launch(executablePath, server.port, server.certSpki);
     try {
       const page = launched.context.pages()[0] ?? (await launched.context.newPage());

@@ -5,6 +5,7 @@ import { analyseHost } from './lookalike';
 import { isStorableOrigin } from './progress';
 import { officialSite, originOf } from './site-trust';
 import type { CarrierId } from './types';
+import { CARRIERS } from './carriers';
 
 type EnableRisk = 'http' | 'punycode' | 'lookalike';
 
@@ -13,7 +14,7 @@ export type EnableCheck =
   | { ok: true; origin: string; risks: EnableRisk[]; imitates: CarrierId | null };
 
 export function checkEnable(url: string): EnableCheck {
-  if (officialSite(url)) return { ok: false, why: 'official' };
+  if (officialSite(url, CARRIERS)) return { ok: false, why: 'official' };
   const origin = originOf(url);
   if (!origin || !isStorableOrigin(origin)) return { ok: false, why: 'not-web' };
   const host = origin.slice(origin.indexOf('//') + 2);

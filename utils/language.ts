@@ -2,7 +2,7 @@
 // Adding a language: LANGUAGES (utils/types.ts), its own name in assets/i18n/languages.json, and its
 // texts in the data files (assets/guide/*.json, assets/i18n/*.json, public/_locales/): no other code.
 import languageNames from '../assets/i18n/languages.json';
-import { LANGUAGES, type Language } from './types';
+import { LANGUAGES, type Language, type LocalText } from './types';
 
 /** Maps a BCP 47 tag to one of the guide's languages, or null when it is none of them. */
 export function languageFromTag(tag: string | null | undefined): Language | null {
@@ -28,4 +28,9 @@ export function isLanguage(value: unknown): value is Language {
 
 export function pickLanguage(choice: Language | null, pageLang: string | null, browserLang: string | null): Language {
   return choice ?? languageFromTag(pageLang) ?? languageFromTag(browserLang) ?? 'en';
+}
+
+/** The text in `lang`, falling back to English, then to any language that has one. */
+export function localize(text: LocalText, lang: Language): string {
+  return text[lang] || text.en || Object.values(text).find(Boolean) || '';
 }

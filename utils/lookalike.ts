@@ -1,6 +1,6 @@
 // Look-alike analysis: does a page that is not official imitate a carrier? Pure, run in the
 // background only. The host is read from the tab's URL (never from the page); the page's own
-// signals come from the tiny probe (entrypoints/probe.content.ts) as a few booleans.
+// signals come from the tiny probe (entrypoints/probe.ts) as a few booleans.
 //
 // Phishing around Hong Kong SIM cards copies the carrier's name into the host
 // (`www.hk-chinamobile.com`, `hk-chinamobile.com.example-login.com`, `chinamоbile.com` with a

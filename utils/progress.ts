@@ -1,9 +1,9 @@
 // Progress: what the user has ticked and reached, per carrier and per card. Pure: no browser here.
-// The background is the only writer (utils/progress-store.ts); every read goes through
+// The background is the only writer (utils/background/progress-store.ts); every read goes through
 // parseProgress, which never throws and never lets an unknown or malformed value through.
 // What may be stored: carrier ids, step ids, checklist ids, card labels the user chose, settings.
 // Never URLs, query strings, numbers or anything typed into a page.
-import type { ProgressAction, ProgressState, StorageNotice } from './messages';
+import type { ProgressState, StorageNotice } from './messages';
 import {
   ROUTE_IDS,
   STEP_IDS,
@@ -18,6 +18,7 @@ import {
   type StepId,
 } from './types';
 import { isCarrierId } from './carriers';
+import { DEFAULT_CARD, defaultCard, defaultCarrier, hasOwn } from './card';
 import { isLanguage } from './language';
 
 type ProgressV1 = Progress;
@@ -30,13 +31,12 @@ const MAX_LABEL_LENGTH = 40;
 const MAX_ID_LENGTH = 40;
 export const MAX_CARDS = 8;
 export const MAX_CHECKLIST = 40;
-const MAX_TIED = 40;
+export const MAX_TIED = 40;
 /** Step lists: more ids than there are steps is allowed only up to this, for renamed ones to be dropped. */
 const MAX_ID_LIST = 20;
 const MAX_REF_LENGTH = 40;
-const MAX_DISABLED_HOSTS = 50;
-const MAX_ENABLED_SITES = 20;
-const DEFAULT_CARD = 'main';
+export const MAX_DISABLED_HOSTS = 50;
+export const MAX_ENABLED_SITES = 20;
 
 // Lower-case ids; a leading letter keeps object keys from looking like array indexes.
 const ID_RE = /^[a-z][a-z0-9-]*$/;
@@ -59,7 +59,7 @@ export function isStepId(value: unknown): value is StepId {
   return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
 }
 
-function isRouteId(value: unknown): value is RouteId {
+export function isRouteId(value: unknown): value is RouteId {
   return typeof value === 'string' && (ROUTE_IDS as readonly string[]).includes(value);
 }
 
@@ -78,7 +78,7 @@ export function recordRefProblem(ref: string): LabelProblem | null {
 }
 
 /** A record as stored: a real calendar date, a route, and a reference that passes recordRefProblem. */
-function isRequestRecord(value: unknown): value is RequestRecord {
+export function isRequestRecord(value: unknown): value is RequestRecord {
   if (!isPlainObject(value)) return false;
   const keys = Object.keys(value);
   if (keys.length !== 3 || !keys.every((k) => ['date', 'route', 'ref'].includes(k))) return false;
@@ -91,11 +91,11 @@ function isRequestRecord(value: unknown): value is RequestRecord {
 
 
 /** A checklist item id or a card id: short, lower case, no long digit run. */
-function isShortId(value: unknown): value is string {
+export function isShortId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID_RE.test(value) && !hasDigitRun(value);
 }
 
-function isStorableHost(value: unknown): value is string {
+export function isStorableHost(value: unknown): value is string {
   return typeof value === 'string' && HOST_RE.test(value) && !hasDigitRun(value);
 }
 
@@ -106,7 +106,7 @@ export function isStorableOrigin(value: unknown): value is string {
   return !!m && isStorableHost(m[1]);
 }
 
-function isEnabledSite(value: unknown): value is EnabledSite {
+export function isEnabledSite(value: unknown): value is EnabledSite {
   if (!isPlainObject(value)) return false;
   const keys = Object.keys(value);
   return keys.length === 2 && isStorableOrigin(value.origin) && isCarrierId(value.carrier);
@@ -146,27 +146,8 @@ export function defaultProgress(): ProgressV1 {
   return { version: 2, carriers: {}, settings: defaultSettings() };
 }
 
-function defaultCard(label = ''): CardProgress {
-  return { label, checklist: [], stepsDone: [], stepsReached: [], route: null, tiedDone: [], tiedSkipped: [], record: null };
-}
-
-function defaultCarrier(): CarrierProgress {
-  return { activeCard: DEFAULT_CARD, cards: { [DEFAULT_CARD]: defaultCard() } };
-}
-
-function hasOwn(obj: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(obj, key);
-}
-
-/** The carrier's active card, or an empty default view when the carrier has no progress yet. */
-export function cardOf(p: ProgressV1, carrier: CarrierId): CardProgress {
-  const cp = p.carriers[carrier];
-  if (cp && hasOwn(cp.cards, cp.activeCard)) return cp.cards[cp.activeCard] as CardProgress;
-  return defaultCard();
-}
-
 /** The carrier's progress, or the default one card view. */
-function carrierOf(p: ProgressV1, carrier: CarrierId): CarrierProgress {
+export function carrierOf(p: ProgressV1, carrier: CarrierId): CarrierProgress {
   return p.carriers[carrier] ?? defaultCarrier();
 }
 
@@ -179,7 +160,7 @@ function fail(): never {
   throw new Invalid();
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
@@ -320,7 +301,7 @@ function readV2(value: unknown): ProgressV1 {
 }
 
 /** UTF-8 size of the JSON, or null when the value cannot be serialised at all (cycles, BigInt). */
-function serialisedBytes(value: unknown): number | null {
+export function serialisedBytes(value: unknown): number | null {
   try {
     const json = JSON.stringify(value);
     return json === undefined ? null : new TextEncoder().encode(json).length;
@@ -355,7 +336,7 @@ function keep<T>(value: unknown, item: (v: unknown) => v is T, max: number): T[]
   return out;
 }
 
-function inFlowOrder(steps: readonly StepId[]): StepId[] {
+export function inFlowOrder(steps: readonly StepId[]): StepId[] {
   return STEP_IDS.filter((s) => steps.includes(s));
 }
 
@@ -462,212 +443,4 @@ export function readProgress(raw: unknown, known: KnownItems | null = null): Rea
  */
 export function parseProgress(raw: unknown, known: KnownItems | null = null): ProgressState {
   return readProgress(raw, known).state;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing: actions. Immutable; an action that is invalid or changes nothing returns `p` itself.
-
-function withCard(p: ProgressV1, carrier: CarrierId, change: (card: CardProgress) => CardProgress): ProgressV1 {
-  const cp = carrierOf(p, carrier);
-  const current = cardOf(p, carrier);
-  const activeCard = hasOwn(cp.cards, cp.activeCard) ? cp.activeCard : DEFAULT_CARD;
-  return withCarrier(p, carrier, { activeCard, cards: { ...cp.cards, [activeCard]: change(current) } });
-}
-
-function withCarrier(p: ProgressV1, carrier: CarrierId, cp: CarrierProgress | null): ProgressV1 {
-  const carriers = { ...p.carriers };
-  if (cp) carriers[carrier] = cp;
-  else delete carriers[carrier];
-  return { ...p, carriers };
-}
-
-function slug(label: string): string {
-  const ascii = label
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/\d{4,}/g, '') // never carry a digit run into an id, whatever the label allowed
-    .replace(/-+/g, '-')
-    .replace(/^[-\d]+|-+$/g, '')
-    .slice(0, 24)
-    .replace(/-+$/, '');
-  return ascii || 'card';
-}
-
-/** A card id from the label: its slug, then slug-2, slug-3… The same label and cards give the same id. */
-export function cardIdFor(label: string, existing: readonly string[]): string {
-  const base = slug(label);
-  if (!existing.includes(base)) return base;
-  for (let n = 2; ; n++) {
-    const id = `${base}-${n}`;
-    if (!existing.includes(id)) return id;
-  }
-}
-
-function patchSettings(settings: Settings, patch: unknown): Settings | null {
-  if (!isPlainObject(patch)) return null;
-  const next: Settings = { ...settings };
-  for (const key of Object.keys(patch)) {
-    const value = patch[key];
-    switch (key) {
-      case 'language':
-        if (value !== null && !isLanguage(value)) return null;
-        next.language = value;
-        break;
-      case 'disabledEverywhere':
-      case 'collapsed':
-      case 'fieldWarnings':
-        if (typeof value !== 'boolean') return null;
-        next[key] = value;
-        break;
-      case 'disabledHosts':
-        if (!Array.isArray(value) || value.length > MAX_DISABLED_HOSTS) return null;
-        if (!value.every(isStorableHost)) return null;
-        next.disabledHosts = [...new Set(value)];
-        break;
-      // enabledSites and lookalikeWarning follow the browser's permissions: only the background's
-      // site actions (below) change them, never a settings patch from a page or the popup.
-      default:
-        return null;
-    }
-  }
-  return next;
-}
-
-/**
- * Changes that must agree with the browser's permissions. The background applies them itself
- * (utils/site-registry.ts) after checking the permission; the message router refuses them.
- */
-export type SiteAction =
-  | { kind: 'enable-site'; site: EnabledSite }
-  | { kind: 'disable-site'; origin: string }
-  | { kind: 'lookalike-warning'; on: boolean };
-
-export const SITE_ACTION_KINDS: readonly string[] = ['enable-site', 'disable-site', 'lookalike-warning'];
-
-function applySiteAction(p: ProgressV1, a: SiteAction): ProgressV1 {
-  const s = p.settings;
-  switch (a.kind) {
-    case 'enable-site': {
-      if (!isEnabledSite(a.site)) return p;
-      const site = { origin: a.site.origin, carrier: a.site.carrier };
-      const existing = s.enabledSites.find((e) => e.origin === site.origin);
-      if (existing?.carrier === site.carrier) return p;
-      if (!existing && s.enabledSites.length >= MAX_ENABLED_SITES) return p;
-      const enabledSites = existing
-        ? s.enabledSites.map((e) => (e.origin === site.origin ? site : e))
-        : [...s.enabledSites, site].sort((x, y) => (x.origin < y.origin ? -1 : x.origin > y.origin ? 1 : 0));
-      return { ...p, settings: { ...s, enabledSites } };
-    }
-    case 'disable-site': {
-      if (!s.enabledSites.some((e) => e.origin === a.origin)) return p;
-      return { ...p, settings: { ...s, enabledSites: s.enabledSites.filter((e) => e.origin !== a.origin) } };
-    }
-    case 'lookalike-warning':
-      if (typeof a.on !== 'boolean' || a.on === s.lookalikeWarning) return p;
-      return { ...p, settings: { ...s, lookalikeWarning: a.on } };
-    default:
-      return p;
-  }
-}
-
-function applyUnchecked(p: ProgressV1, a: ProgressAction | SiteAction): ProgressV1 {
-  if (a.kind === 'enable-site' || a.kind === 'disable-site' || a.kind === 'lookalike-warning') return applySiteAction(p, a);
-  if (a.kind === 'settings') {
-    const settings = patchSettings(p.settings, a.patch);
-    return settings ? { ...p, settings } : p;
-  }
-  if (!isCarrierId(a.carrier)) return p;
-  switch (a.kind) {
-    case 'toggle-check': {
-      if (!isShortId(a.item)) return p;
-      const card = cardOf(p, a.carrier);
-      if (card.checklist.includes(a.item)) {
-        return withCard(p, a.carrier, (c) => ({ ...c, checklist: c.checklist.filter((i) => i !== a.item) }));
-      }
-      if (card.checklist.length >= MAX_CHECKLIST) return p;
-      return withCard(p, a.carrier, (c) => ({ ...c, checklist: [...c.checklist, a.item] }));
-    }
-    case 'mark-step': {
-      if (!isStepId(a.step) || typeof a.done !== 'boolean') return p;
-      const card = cardOf(p, a.carrier);
-      if (a.done === card.stepsDone.includes(a.step) && (!a.done || card.stepsReached.includes(a.step))) return p;
-      return withCard(p, a.carrier, (c) =>
-        a.done
-          ? {
-              ...c,
-              stepsDone: inFlowOrder([...c.stepsDone, a.step]),
-              // A step the user says is done has been reached, too.
-              stepsReached: inFlowOrder([...c.stepsReached, a.step]),
-            }
-          : { ...c, stepsDone: c.stepsDone.filter((s) => s !== a.step) },
-      );
-    }
-    case 'set-route': {
-      if (!isRouteId(a.route) || cardOf(p, a.carrier).route === a.route) return p;
-      return withCard(p, a.carrier, (c) => ({ ...c, route: a.route }));
-    }
-    case 'tied': {
-      if (!isShortId(a.item) || !['done', 'skipped', 'todo'].includes(a.state)) return p;
-      const card = cardOf(p, a.carrier);
-      const tiedDone = card.tiedDone.filter((i) => i !== a.item);
-      const tiedSkipped = card.tiedSkipped.filter((i) => i !== a.item);
-      if (a.state === 'done') tiedDone.push(a.item);
-      if (a.state === 'skipped') tiedSkipped.push(a.item);
-      if (tiedDone.length > MAX_TIED || tiedSkipped.length > MAX_TIED) return p;
-      if (tiedDone.join() === card.tiedDone.join() && tiedSkipped.join() === card.tiedSkipped.join()) return p;
-      return withCard(p, a.carrier, (c) => ({ ...c, tiedDone, tiedSkipped }));
-    }
-    case 'record': {
-      if (a.record !== null && !isRequestRecord(a.record)) return p;
-      const record = a.record && { date: a.record.date, route: a.record.route, ref: a.record.ref };
-      return withCard(p, a.carrier, (c) => ({ ...c, record }));
-    }
-    case 'reach-step': {
-      if (!isStepId(a.step) || cardOf(p, a.carrier).stepsReached.includes(a.step)) return p;
-      return withCard(p, a.carrier, (c) => ({ ...c, stepsReached: inFlowOrder([...c.stepsReached, a.step]) }));
-    }
-    case 'reset':
-      return p.carriers[a.carrier] ? withCarrier(p, a.carrier, null) : p;
-    case 'add-card': {
-      if (typeof a.label !== 'string') return p;
-      const label = a.label.trim();
-      if (cardLabelProblem(label) !== null) return p;
-      const cp = carrierOf(p, a.carrier);
-      const ids = Object.keys(cp.cards);
-      if (ids.length >= MAX_CARDS) return p;
-      const id = cardIdFor(label, ids);
-      return withCarrier(p, a.carrier, { activeCard: id, cards: { ...cp.cards, [id]: defaultCard(label) } });
-    }
-    case 'select-card': {
-      const cp = carrierOf(p, a.carrier);
-      if (typeof a.card !== 'string' || !hasOwn(cp.cards, a.card) || cp.activeCard === a.card) return p;
-      return withCarrier(p, a.carrier, { ...cp, activeCard: a.card });
-    }
-    case 'remove-card': {
-      const cp = p.carriers[a.carrier];
-      if (!cp || typeof a.card !== 'string' || !hasOwn(cp.cards, a.card)) return p;
-      const rest = Object.keys(cp.cards).filter((id) => id !== a.card);
-      const first = rest[0];
-      if (first === undefined) return p; // never the last card
-      const cards: Record<string, CardProgress> = {};
-      for (const id of rest) cards[id] = cp.cards[id] as CardProgress;
-      return withCarrier(p, a.carrier, { activeCard: cp.activeCard === a.card ? first : cp.activeCard, cards });
-    }
-    default:
-      return p;
-  }
-}
-
-/**
- * Applies one action. Immutable. An invalid action (unknown carrier, a label that looks like a
- * number, a malformed settings patch…) or one that would push the stored value over its size
- * limit changes nothing and returns `p` itself, so callers can skip the write.
- */
-export function applyAction(p: ProgressV1, a: ProgressAction | SiteAction): ProgressV1 {
-  if (!isPlainObject(a)) return p;
-  const next = applyUnchecked(p, a);
-  if (next === p) return p;
-  const bytes = serialisedBytes(next);
-  return bytes !== null && bytes <= MAX_BYTES ? next : p;
 }

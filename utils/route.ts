@@ -1,7 +1,7 @@
-// Which route a card is on, and what a step says on it. Pure, and the same for the panel (which
-// reads the one-language pack through utils/panel-texts/guide.ts) and extension pages (full data).
-import { carrierStepText, GUIDE } from './guide';
-import type { CardProgress, Carrier, GuideStep, LocalText, RouteId, StepId } from './types';
+// Which route a card is on, and what a step says on it. Pure, and the same for the panel (the
+// one-language pack's guide) and extension pages (the full guide): both pass theirs in.
+import { carrierStepText } from './shown-carrier';
+import type { CardProgress, Carrier, Guide, GuideStep, LocalText, RouteId, StepId } from './types';
 
 /** The card's route: the one the user chose, if this carrier has it, else the carrier's default. */
 export function routeOf(carrier: Carrier, card: CardProgress | null): RouteId {
@@ -16,9 +16,12 @@ export interface StepText {
   specific: boolean;
 }
 
-/** What `step` means on `route` at `carrier`: the carrier's text, else the route's, else the step's own (the online route). */
-export function stepText(carrier: Carrier, step: GuideStep, route: RouteId): StepText {
-  const generic = GUIDE.routes.find((r) => r.id === route)?.steps[step.id as StepId];
+/**
+ * What `step` means on `route` at `carrier` (a shown carrier: utils/shown-carrier.ts): the
+ * carrier's text, else the route's, else the step's own (the online route).
+ */
+export function stepText(guide: Guide, carrier: Carrier, step: GuideStep, route: RouteId): StepText {
+  const generic = guide.routes.find((r) => r.id === route)?.steps[step.id as StepId];
   const specific = carrierStepText(carrier, step.id, route);
   return { title: generic?.title ?? step.title, do: specific ?? generic?.do ?? step.do, specific: !!specific };
 }

@@ -1,7 +1,10 @@
 // Decides whether a URL is one of a carrier's official pages. The hostname decides alone:
-// page text never makes a page official, and a look-alike host is never matched.
-import { CARRIERS } from './carriers';
+// page text never makes a page official, and a look-alike host is never matched. Pure: the caller
+// passes the carrier list (the background its data; the panel the hosts its pack brings).
 import type { Carrier, CarrierId, EnabledSite, SiteTrust } from './types';
+
+/** What the trust decision reads of a carrier. */
+export type CarrierHosts = Pick<Carrier, 'id' | 'hosts' | 'excludedHosts'>;
 
 export type { EnabledSite };
 
@@ -26,7 +29,7 @@ function parse(url: string): URL | null {
 }
 
 /** The carrier whose exact official host this is, or null (excluded hosts and look-alikes included). */
-export function carrierForHost(hostname: string, carriers: readonly Carrier[] = CARRIERS): Carrier | null {
+export function carrierForHost<C extends CarrierHosts>(hostname: string, carriers: readonly C[]): C | null {
   const host = normaliseHost(hostname);
   if (!host || host.startsWith('xn--') || host.includes('.xn--')) return null;
   for (const carrier of carriers) {
@@ -39,7 +42,7 @@ export function carrierForHost(hostname: string, carriers: readonly Carrier[] = 
  * Official only over https, on an exact listed host. `new URL` already strips user-info tricks
  * (`https://www.hk.chinamobile.com@evil.example/` has the host evil.example) and ports.
  */
-export function officialSite(url: string, carriers: readonly Carrier[] = CARRIERS): (PageSite & { trust: 'official' }) | null {
+export function officialSite(url: string, carriers: readonly CarrierHosts[]): (PageSite & { trust: 'official' }) | null {
   const parsed = parse(url);
   if (!parsed || parsed.protocol !== 'https:') return null;
   const carrier = carrierForHost(parsed.hostname, carriers);
@@ -69,7 +72,7 @@ export function originPattern(origin: string): string {
  * The one decision for a URL: official (the carrier data decides, https only), enabled (the user
  * chose this origin; never official, whatever carrier they picked), or null: not ours.
  */
-export function siteFor(url: string, enabled: readonly EnabledSite[], carriers: readonly Carrier[] = CARRIERS): PageSite | null {
+export function siteFor(url: string, enabled: readonly EnabledSite[], carriers: readonly CarrierHosts[]): PageSite | null {
   const official = officialSite(url, carriers);
   if (official) return official;
   const origin = originOf(url);

@@ -1,4 +1,4 @@
-// How much of a page a snapshot carries (utils/snapshot.ts reads the page; the background checks
+// How much of a page a snapshot carries (utils/page/snapshot.ts reads the page; the background checks
 // what arrives against the same caps, utils/detect/remote.ts). A file of its own: the background
 // imports no page reader (dependency-cruiser.config.cjs, pure-logic-without-dom).
 export const SNAPSHOT_LIMITS = {

@@ -167,7 +167,7 @@ export interface Guide {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Page snapshots: what the step detectors see (built by utils/snapshot.ts from the DOM)
+// Page snapshots: what the step detectors see (built by utils/page/snapshot.ts from the DOM)
 
 export interface SnapshotAction {
   /** Index into the snapshot's element list, so the content script can find the element again. */

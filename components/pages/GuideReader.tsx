@@ -3,9 +3,11 @@
 // pages may carry the full data (only content scripts have a size budget).
 import { useState } from 'preact/hooks';
 import { ContactLine } from '../ContactLine';
-import { CARRIERS, carrierById } from '../../utils/carriers';
-import { carrierNotes, carrierRoutes, GUIDE, localize } from '../../utils/guide';
-import { t } from '../../utils/i18n';
+import { CARRIERS } from '../../utils/carriers';
+import { GUIDE, shownCarrier } from '../../utils/guide';
+import { dataTexts, t } from '../../utils/i18n';
+import { localize } from '../../utils/language';
+import { carrierRoutes } from '../../utils/shown-carrier';
 import { stepText } from '../../utils/route';
 import type { CarrierId, Language, LocalText, RouteId } from '../../utils/types';
 import { pg } from './texts';
@@ -34,7 +36,7 @@ function hostOf(url: string): string {
 
 export function GuideReader({ lang, initialCarrier = 'cmhk' }: { lang: Language; initialCarrier?: CarrierId }) {
   const [carrierId, setCarrierId] = useState<CarrierId>(initialCarrier);
-  const carrier = carrierById(carrierId);
+  const carrier = shownCarrier(carrierId);
   const routes = carrierRoutes(carrier);
   const [chosenRoute, setRoute] = useState<RouteId | null>(null);
   const route = chosenRoute && routes.includes(chosenRoute) ? chosenRoute : routes.includes(carrier.defaultRoute) ? carrier.defaultRoute : (routes[0] ?? 'hotline');
@@ -78,7 +80,7 @@ export function GuideReader({ lang, initialCarrier = 'cmhk' }: { lang: Language;
           </a>
         </p>
       ) : null}
-      <ContactLine carrier={carrier} lang={lang} />
+      <ContactLine carrier={carrier} texts={dataTexts(lang)} />
 
       <h3 id="tied-title">{pg('tiedTitle', lang)}</h3>
       <ul class="tied" aria-labelledby="tied-title">
@@ -99,7 +101,7 @@ export function GuideReader({ lang, initialCarrier = 'cmhk' }: { lang: Language;
       <h3 id="steps-title">{pg('stepsTitle', lang, { carrier: carrierName, route: routeName(route) })}</h3>
       <ol class="steps" aria-labelledby="steps-title">
         {GUIDE.steps.map((step, i) => {
-          const text = stepText(carrier, step, route);
+          const text = stepText(GUIDE, carrier, step, route);
           return (
             <li key={step.id} data-step-id={step.id}>
               <h4>{t('stepOf', lang, { n: i + 1, title: localize(text.title, lang) })}</h4>
@@ -116,9 +118,9 @@ export function GuideReader({ lang, initialCarrier = 'cmhk' }: { lang: Language;
           );
         })}
       </ol>
-      {carrierNotes(carrier).length ? (
+      {carrier.notes.length ? (
         <ul class="notes">
-          {carrierNotes(carrier).map((n) => (
+          {carrier.notes.map((n) => (
             <li key={n.id}>{localize(n.text, lang)}</li>
           ))}
         </ul>

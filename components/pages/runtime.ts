@@ -7,6 +7,7 @@ import type { ProgressState, ToBackground } from '../../utils/messages';
 import { languageFromTag } from '../../utils/language';
 import { createSend } from '../../utils/send';
 import type { Language } from '../../utils/types';
+import { panelShortcutOf } from '../../utils/shortcut';
 
 const sendMessage = createSend(browser.runtime);
 
@@ -29,15 +30,8 @@ export function pageLanguage(state: ProgressState | null): Language {
  * The shortcut that focuses the panel: its keys, '' when the user removed it, or null when this
  * browser has no extension shortcuts at all (Firefox for Android).
  */
-export async function panelShortcut(): Promise<string | null> {
-  const commands = (browser as { commands?: { getAll?(): Promise<{ name?: string; shortcut?: string }[]> } }).commands;
-  if (!commands?.getAll) return null;
-  try {
-    const all = await commands.getAll();
-    return all.find((c) => c.name === 'focus-panel')?.shortcut ?? '';
-  } catch {
-    return null;
-  }
+export function panelShortcut(): Promise<string | null> {
+  return panelShortcutOf((browser as { commands?: Parameters<typeof panelShortcutOf>[0] }).commands);
 }
 
 /** Calls `changed` whenever the extension's stored data changes (a switch flipped in the popup or a panel). */

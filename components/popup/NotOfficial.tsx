@@ -1,5 +1,5 @@
 // Shown when the current tab is not an official carrier site: where the guide does open, calmly.
-import { localize } from '../../utils/guide';
+import { localize } from '../../utils/language';
 import { CARRIERS } from '../../utils/carriers';
 import type { Language } from '../../utils/types';
 import { pt } from './texts';

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { CARRIER_IDS, CARRIERS, carrierById } from '../../utils/carriers';
 import type { EnableCheck } from '../../utils/enable-risk';
-import { localize } from '../../utils/guide';
+import { localize } from '../../utils/language';
 import type { CarrierId, EnabledSite, Language } from '../../utils/types';
 import { pg } from '../pages/texts';
 import { pt } from './texts';

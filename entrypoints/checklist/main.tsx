@@ -4,17 +4,18 @@
 // data). Opened by the panel.
 import { Component, render } from 'preact';
 import { browser } from 'wxt/browser';
-import { carrierRoutes, GUIDE, localize } from '../../utils/guide';
-import { t } from '../../utils/i18n';
-import { isLanguage } from '../../utils/language';
+import { GUIDE, shownCarrier } from '../../utils/guide';
+import { dataTexts, t } from '../../utils/i18n';
+import { isLanguage, localize } from '../../utils/language';
 import type { ProgressAction, ProgressState } from '../../utils/messages';
-import { cardOf, recordRefProblem } from '../../utils/progress';
+import { cardOf } from '../../utils/card';
+import { recordRefProblem } from '../../utils/progress';
 import { routeOf, stepText } from '../../utils/route';
+import { carrierRoutes } from '../../utils/shown-carrier';
 import { createSend } from '../../utils/send';
 import { stepStates } from '../../utils/step-state';
 import { isCarrierId } from '../../utils/carriers';
 import type { CardProgress, CarrierId, Language, RouteId } from '../../utils/types';
-import { carrierById } from '../../utils/carriers';
 import { ContactLine } from '../../components/ContactLine';
 
 const send = createSend(browser.runtime);
@@ -79,7 +80,7 @@ class RequestRecordForm extends Component<RecordProps, RecordState> {
           <label>
             {t('route', lang)}{' '}
             <select onChange={(e) => edit({ route: (e.currentTarget as HTMLSelectElement).value as RouteId })}>
-              {carrierRoutes(carrierById(carrier)).map((id) => (
+              {carrierRoutes(shownCarrier(carrier)).map((id) => (
                 <option key={id} value={id} selected={id === value.route}>
                   {routeName(id, lang)}
                 </option>
@@ -117,7 +118,7 @@ interface SheetProps {
 }
 
 function Sheet({ carrier, lang, card, onAction }: SheetProps) {
-  const c = carrierById(carrier);
+  const c = shownCarrier(carrier);
   const route = routeOf(c, card);
   const states = stepStates(card, null);
   const done = Object.values(states).filter((s) => s === 'done').length;
@@ -155,7 +156,7 @@ function Sheet({ carrier, lang, card, onAction }: SheetProps) {
       <p>{t('labelled', lang, { label: t('routeName', lang), text: routeName(route, lang) })}</p>
       <ol data-route={route}>
         {GUIDE.steps.map((step) => {
-          const text = stepText(c, step, route);
+          const text = stepText(GUIDE, c, step, route);
           return (
             <li key={step.id} data-step-id={step.id} data-step-state={states[step.id]}>
               {box(states[step.id] === 'done')}{' '}
@@ -164,7 +165,7 @@ function Sheet({ carrier, lang, card, onAction }: SheetProps) {
           );
         })}
       </ol>
-      <ContactLine carrier={c} lang={lang} />
+      <ContactLine carrier={c} texts={dataTexts(lang)} />
       <RequestRecordForm carrier={carrier} lang={lang} card={card} route={route} onAction={onAction} />
       <h2>{t('cautions', lang)}</h2>
       <ul>

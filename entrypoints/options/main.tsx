@@ -15,7 +15,7 @@ import { ResetControl } from '../../components/popup/ResetControl';
 import { SiteAccess } from '../../components/popup/SiteAccess';
 import { pt } from '../../components/popup/texts';
 import { carrierById } from '../../utils/carriers';
-import { localize } from '../../utils/guide';
+import { localize } from '../../utils/language';
 import type { PersonalMark } from '../../utils/mark';
 import type { ProgressAction, ProgressState } from '../../utils/messages';
 import { CARRIER_IDS } from '../../utils/carriers';

@@ -14,6 +14,7 @@ import type { ProgressAction, ProgressState } from '../../utils/messages';
 import { checkEnable } from '../../utils/enable-risk';
 import { officialSite } from '../../utils/site-trust';
 import type { Language } from '../../utils/types';
+import { CARRIERS } from '../../utils/carriers';
 
 const params = new URLSearchParams(location.search);
 /** Opened in a tab of its own (tests): it names the tab it is about and stays open after a command. */
@@ -65,7 +66,7 @@ function App() {
   useEffect(() => {
     void (async () => {
       const tab = await currentTab();
-      const site = tab.url ? officialSite(tab.url) : null;
+      const site = tab.url ? officialSite(tab.url, CARRIERS) : null;
       const reply = tab.id !== null ? await send({ type: 'get-tab-state', tabId: tab.id }) : null;
       const progress = reply?.progress ?? (await send({ type: 'get-progress' }));
       const page = reply?.page ?? null;

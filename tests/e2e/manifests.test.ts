@@ -34,6 +34,12 @@ describe.each(BUILDS)('built manifest $dir', ({ dir, version }) => {
     const scripts = (manifest.content_scripts ?? []) as { js: string[]; matches: string[] }[];
     expect(scripts.flatMap((s) => s.js).sort()).toEqual(['content-scripts/guard.js', 'content-scripts/panel.js']);
     for (const s of scripts) expect([...s.matches].sort()).toEqual([...officialMatchPatterns()].sort());
+    // The guard in every frame, also those without an origin of their own (about:blank, data:, blob:
+    // payment frames); the panel in the top frame; both once the page is parsed.
+    const byFile = (file: string) => (manifest.content_scripts as Record<string, unknown>[]).find((c) => (c.js as string[])[0] === file);
+    expect(byFile('content-scripts/guard.js')).toMatchObject({ all_frames: true, match_about_blank: true, match_origin_as_fallback: true, run_at: 'document_end' });
+    expect(byFile('content-scripts/panel.js')).toMatchObject({ run_at: 'document_end' });
+    expect(byFile('content-scripts/panel.js')?.all_frames).toBeFalsy();
     expect(existsSync(join(ROOT, '.output', dir, 'content-scripts', 'probe.js'))).toBe(true);
   });
 

@@ -8,7 +8,7 @@
 // `permissions.request({ origins: ['https://practice.example/*'] })` synchronously inside the user
 // gesture, after sending `enable-site` with the carrier picked in the popup; Firefox grants it; the
 // background's `permissions.onAdded` registers the panel and guard with
-// `scripting.registerContentScripts` (Firefox 153 MV2 has it, so utils/site-registry.ts's registrar
+// `scripting.registerContentScripts` (Firefox 153 MV2 has it, so utils/background/site-registry.ts's registrar
 // takes that branch, not `contentScripts.register`: the test reads them back from
 // `scripting.getRegisteredContentScripts`); a page on that origin then gets the panel marked
 // `data-site-trust="enabled"` with that carrier. Removal is the popup's Remove button (trusted click

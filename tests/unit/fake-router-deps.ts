@@ -3,7 +3,7 @@ import type { RouterDeps, SenderLike } from '../../utils/background/deps';
 import { handleMessage } from '../../utils/background/router';
 import { createTabRegistry } from '../../utils/background/tab-registry';
 import { fieldSeverity } from '../../utils/fields/severity';
-import { createProgressStore } from '../../utils/progress-store';
+import { createProgressStore } from '../../utils/background/progress-store';
 
 export const TEST_EXTENSION_ID = 'our-extension-id';
 

@@ -5,12 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../fixtures/carriers/fixture-carrier.json';
 import { CARRIER_IDS, CARRIERS, isCarrierId } from '../../utils/carriers';
-import { carrierRoutes, GUIDE, localize } from '../../utils/guide';
+import { GUIDE, sourcedOnly } from '../../utils/guide';
+import { localize } from '../../utils/language';
+import { carrierRoutes } from '../../utils/shown-carrier';
 import { analyseHost, judgeLookalike, lookalikeTables, type ProbeSignals } from '../../utils/lookalike';
 import { officialMatchPatterns } from '../../utils/match-patterns';
 import { routeOf, stepText } from '../../utils/route';
 import { carrierForHost, officialSite } from '../../utils/site-trust';
-import { sliceTexts, sourcedOnly } from '../../utils/text-pack';
+import { sliceTexts } from '../../utils/text-pack';
 import type { Carrier } from '../../utils/types';
 
 const harbour = (fixture as { carriers: Carrier[] }).carriers[0]!;
@@ -48,13 +50,14 @@ describe('a carrier added as data only', () => {
   });
 
   it('has its routes and step texts: only sourced routes, its default first, the generic text where it has none', () => {
-    expect(carrierRoutes(harbour)).toEqual(['shop', 'lapse']);
+    const shown = sourcedOnly(harbour);
+    expect(carrierRoutes(shown)).toEqual(['shop', 'lapse']);
     expect(routeOf(harbour, null)).toBe('shop');
     const find = GUIDE.steps.find((s) => s.id === 'find-entry')!;
-    const own = stepText(harbour, find, 'shop');
+    const own = stepText(GUIDE, shown, find, 'shop');
     expect(own.specific).toBe(true);
     expect(localize(own.do, 'zh-Hant')).toContain('海港電訊門市');
-    const generic = stepText(harbour, GUIDE.steps.find((s) => s.id === 'await-review')!, 'shop');
+    const generic = stepText(GUIDE, shown, GUIDE.steps.find((s) => s.id === 'await-review')!, 'shop');
     expect(generic.specific).toBe(false);
     expect(localize(generic.title, 'en').length).toBeGreaterThan(0);
   });

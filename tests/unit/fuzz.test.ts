@@ -10,7 +10,7 @@ import stepKeywords from '../../assets/keywords/steps.json';
 import { CARRIERS } from '../../utils/carriers';
 import { DETECTORS, detectAll, detectStep } from '../../utils/detect/index';
 import { classifyField, type FieldDescription } from '../../utils/fields/classify';
-import { SNAPSHOT_LIMITS } from '../../utils/snapshot';
+import { SNAPSHOT_LIMITS } from '../../utils/page/snapshot';
 import type { PageSnapshot, SnapshotAction, SnapshotField, SnapshotForm, StepSignal } from '../../utils/types';
 import { valueShape } from '../../utils/values/value-shape';
 

@@ -1,7 +1,11 @@
 // The panel's first text pack is asked for without a language: the background picks it from the
 // page's and the browser's language tags (utils/language.ts), as the panel itself used to.
 import { describe, expect, it } from 'vitest';
+import type { RouterDeps } from '../../utils/background/deps';
 import { parseMessage } from '../../utils/background/protocol';
+import { panelShortcutOf } from '../../utils/shortcut';
+import type { TextPack } from '../../utils/texts';
+import { answer, quietRouterDeps } from './fake-router-deps';
 
 describe('get-texts', () => {
   it('keeps a language the user chose', () => {
@@ -16,5 +20,32 @@ describe('get-texts', () => {
   it('refuses a language or carrier it does not know', () => {
     expect(parseMessage({ type: 'get-texts', lang: 'fr' })).toBeNull();
     expect(parseMessage({ type: 'get-texts', pageLang: 'en', carrier: 'nope' })).toBeNull();
+  });
+});
+
+describe('get-texts for the panel', () => {
+  const top = (d: RouterDeps) => ({ id: d.runtimeId, url: 'https://www.hk.chinamobile.com/tc/', frameId: 0, tab: { id: 3 } });
+
+  it('brings the keyboard shortcut as the browser has it, and null where it has none', async () => {
+    for (const shortcut of ['Alt+Shift+K', '', null]) {
+      const d: RouterDeps = { ...quietRouterDeps(), panelShortcut: async () => shortcut };
+      const pack = (await answer({ type: 'get-texts', lang: 'en', carrier: 'cmhk' }, top(d), d)) as TextPack;
+      expect(pack.shortcut).toBe(shortcut);
+    }
+    const d = quietRouterDeps();
+    expect(((await answer({ type: 'get-texts', lang: 'en', carrier: 'cmhk' }, top(d), d)) as TextPack).shortcut).toBeNull();
+    // A pack asked for without a carrier (not the panel's) carries none.
+    const off: RouterDeps = { ...quietRouterDeps(), panelShortcut: async () => 'Alt+Shift+G' };
+    expect(((await answer({ type: 'get-texts', lang: 'en' }, top(off), off)) as TextPack).shortcut).toBeUndefined();
+  });
+});
+
+describe('the shortcut as the browser has it', () => {
+  it('is its keys, empty when removed, null without a commands API or when it fails', async () => {
+    expect(await panelShortcutOf({ getAll: async () => [{ name: 'other', shortcut: 'X' }, { name: 'focus-panel', shortcut: 'Alt+Shift+G' }] })).toBe('Alt+Shift+G');
+    expect(await panelShortcutOf({ getAll: async () => [{ name: 'focus-panel' }] })).toBe('');
+    expect(await panelShortcutOf(undefined)).toBeNull();
+    expect(await panelShortcutOf({})).toBeNull();
+    expect(await panelShortcutOf({ getAll: () => Promise.reject(new Error('no')) })).toBeNull();
   });
 });

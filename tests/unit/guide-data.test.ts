@@ -6,15 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  carrierNotes,
-  carrierStepText,
-  GUIDE,
-  isSourced,
-  localize,
-  primaryContact,
-  SOURCES,
-} from '../../utils/guide';
+import { GUIDE, isSourced, SOURCES, sourcedOnly } from '../../utils/guide';
+import { localize } from '../../utils/language';
+import { carrierStepText, primaryContact } from '../../utils/shown-carrier';
 import { CARRIER_IDS } from '../../utils/carriers';
 import {
   LANGUAGES,
@@ -542,22 +536,22 @@ describe('utils/guide', () => {
   });
 
   it('gives carrier step text only when it is sourced', () => {
-    expect(carrierStepText(cmhk, 'find-entry', 'hotline')?.en).toMatch(/12580/);
-    expect(carrierStepText(other, 'find-entry', 'hotline')).toBeNull();
+    expect(carrierStepText(sourcedOnly(cmhk), 'find-entry', 'hotline')?.en).toMatch(/12580/);
+    expect(carrierStepText(sourcedOnly(other), 'find-entry', 'hotline')).toBeNull();
     const hotline = cmhk.routes.find((r) => r.id === 'hotline')!;
     const unsourced: Carrier = {
       ...cmhk,
       routes: [{ ...hotline, steps: { 'find-entry': { do: hotline.steps['find-entry']!.do, sources: ['nope'] } } }],
     };
-    expect(carrierStepText(unsourced, 'find-entry', 'hotline')).toBeNull();
+    expect(carrierStepText(sourcedOnly(unsourced), 'find-entry', 'hotline')).toBeNull();
     const noNotes: Carrier = { ...cmhk, notes: cmhk.notes.map((n) => ({ ...n, sources: [] })) };
-    expect(carrierNotes(noNotes)).toEqual([]);
-    expect(carrierNotes(cmhk).length).toBe(cmhk.notes.length);
+    expect(sourcedOnly(noNotes).notes).toEqual([]);
+    expect(sourcedOnly(cmhk).notes.length).toBe(cmhk.notes.length);
   });
 
   it('names the primary contact: hotline, else website, else nothing', () => {
-    expect(primaryContact(cmhk)).toEqual({ kind: 'phone', number: '12580', label: cmhk.hotlines[0]!.label });
-    expect(primaryContact(cuniq)).toEqual({ kind: 'website', url: 'https://www.cuniq.com/' });
-    expect(primaryContact(other)).toBeNull();
+    expect(primaryContact(sourcedOnly(cmhk))).toEqual({ kind: 'phone', number: '12580', label: cmhk.hotlines[0]!.label });
+    expect(primaryContact(sourcedOnly(cuniq))).toEqual({ kind: 'website', url: 'https://www.cuniq.com/' });
+    expect(primaryContact(sourcedOnly(other))).toBeNull();
   });
 });

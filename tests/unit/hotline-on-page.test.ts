@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carrierById } from '../../utils/carriers';
-import { findHotlineElement } from '../../utils/hotline-on-page';
+import { findHotlineElement } from '../../utils/page/hotline-on-page';
 
 function page(body: string): Document {
   return new DOMParser().parseFromString(`<!doctype html><body>${body}</body>`, 'text/html');

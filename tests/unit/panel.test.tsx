@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../components/Panel';
 import type { PanelActions, PanelState } from '../../components/panel-state';
-import { carrierById } from '../../utils/carriers';
+import { panelCarrier, panelTexts } from './panel-texts';
 import { STEP_IDS, type ProgressV1 } from '../../utils/types';
 
 const NEW_CARD = { route: null, tiedDone: [], tiedSkipped: [], record: null };
@@ -21,9 +21,9 @@ const progress: ProgressV1 = {
 
 function state(patch: Partial<PanelState> = {}): PanelState {
   return {
-    carrier: carrierById('cmhk'),
+    carrier: panelCarrier('cmhk'),
     trust: 'official',
-    lang: 'en',
+    texts: panelTexts('en'),
     step: 'find-entry',
     hasTarget: true,
     highlightShown: false,
@@ -198,7 +198,7 @@ describe('Panel', () => {
   });
 
   it('switches language through its buttons and speaks the chosen one', () => {
-    const { el, a } = mount(state({ lang: 'zh-Hant' }));
+    const { el, a } = mount(state({ texts: panelTexts('zh-Hant') }));
     expect(el.querySelector('[data-guide-panel]')!.getAttribute('lang')).toBe('zh-Hant');
     expect(el.textContent).toMatch(/開始之前/);
     el.querySelector<HTMLButtonElement>('[data-language-option="zh-Hans"]')!.click();
@@ -247,7 +247,7 @@ describe('Panel', () => {
     expect(button(el, /⋯/).getAttribute('aria-label')).toBe('More options');
     expect(button(el, /×/).getAttribute('aria-label')).toBe('Collapse the guide');
     document.body.replaceChildren();
-    const zh = mount(state({ lang: 'zh-Hant' }));
+    const zh = mount(state({ texts: panelTexts('zh-Hant') }));
     expect(zh.el.querySelector('[data-step-done="confirmed"]')!.getAttribute('aria-label')).toBe('第 5 步已完成');
   });
 
@@ -344,10 +344,10 @@ describe('Panel', () => {
     render(<Panel state={state({ focusRequest: 1 })} actions={a} />, el);
     await vi.waitFor(() => expect(document.activeElement?.id).toBe('guide-title'));
     button(el, /English/).focus();
-    render(<Panel state={state({ focusRequest: 1, lang: 'zh-Hant' })} actions={a} />, el);
+    render(<Panel state={state({ focusRequest: 1, texts: panelTexts('zh-Hant') })} actions={a} />, el);
     await new Promise((r) => setTimeout(r, 50));
     expect(document.activeElement?.id).not.toBe('guide-title');
-    render(<Panel state={state({ focusRequest: 2, lang: 'zh-Hant' })} actions={a} />, el);
+    render(<Panel state={state({ focusRequest: 2, texts: panelTexts('zh-Hant') })} actions={a} />, el);
     await vi.waitFor(() => expect(document.activeElement?.id).toBe('guide-title'));
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carrierById } from '../../utils/carriers';
 import { detectAll, detectStep } from '../../utils/detect/index';
-import { takeSnapshot } from '../../utils/snapshot';
+import { takeSnapshot } from '../../utils/page/snapshot';
 
 const SITE = join(__dirname, '../fixtures/practice-site');
 const PAGES: [string, string | null][] = [
@@ -15,7 +15,7 @@ const PAGES: [string, string | null][] = [
   ['pending.html', 'await-review'],
   ['done.html', 'confirmed'],
   ['refill.html', null],
-  // The hotline route rings the number here (utils/hotline-on-page.ts); as a step, the page is none.
+  // The hotline route rings the number here (utils/page/hotline-on-page.ts); as a step, the page is none.
   ['contact.html', null],
 ];
 

@@ -2,8 +2,11 @@
 // for "done" that the panel, the popup and the checklist page share.
 import { describe, expect, it } from 'vitest';
 import { CARRIERS } from '../../utils/carriers';
-import { carrierRoutes, GUIDE, localize } from '../../utils/guide';
-import { defaultProgress, cardOf } from '../../utils/progress';
+import { GUIDE, sourcedOnly } from '../../utils/guide';
+import { localize } from '../../utils/language';
+import { carrierRoutes } from '../../utils/shown-carrier';
+import { defaultProgress } from '../../utils/progress';
+import { cardOf } from '../../utils/card';
 import { routeOf, stepText } from '../../utils/route';
 import { stepStates, stepsDoneCount } from '../../utils/step-state';
 import { LANGUAGES, STEP_IDS, type CardProgress, type StepId } from '../../utils/types';
@@ -44,10 +47,10 @@ describe('routes', () => {
   });
 
   it('has a title and a text for every step on every route of every carrier, in every language', () => {
-    for (const carrier of CARRIERS) {
+    for (const carrier of CARRIERS.map(sourcedOnly)) {
       for (const route of carrierRoutes(carrier)) {
         for (const step of GUIDE.steps) {
-          const text = stepText(carrier, step, route);
+          const text = stepText(GUIDE, carrier, step, route);
           for (const lang of LANGUAGES) {
             expect(localize(text.title, lang), `${carrier.id} ${route} ${step.id} ${lang}`).not.toBe('');
             expect(localize(text.do, lang), `${carrier.id} ${route} ${step.id} ${lang}`).not.toBe('');
@@ -59,10 +62,10 @@ describe('routes', () => {
 
   it('never tells a user on the hotline, shop, port-out or lapse route to find an online entry (no contradiction with the ring)', () => {
     const online = /\b(sign in|account pages?|in your account|online form)\b/i;
-    for (const carrier of CARRIERS) {
+    for (const carrier of CARRIERS.map(sourcedOnly)) {
       for (const route of carrierRoutes(carrier).filter((r) => r !== 'online')) {
         for (const id of ['find-entry', 'submit-request'] as const) {
-          const text = stepText(carrier, GUIDE.steps.find((s) => s.id === id)!, route).do.en;
+          const text = stepText(GUIDE, carrier, GUIDE.steps.find((s) => s.id === id)!, route).do.en;
           expect(text, `${carrier.id} ${route} ${id}`).not.toMatch(online);
         }
       }

@@ -64,11 +64,11 @@ const TABLE: [string, string | null][] = [
 
 describe('officialSite', () => {
   it.each(TABLE)('%s → %s', (url, carrier) => {
-    expect(officialSite(url)?.carrier ?? null).toBe(carrier);
+    expect(officialSite(url, CARRIERS)?.carrier ?? null).toBe(carrier);
   });
 
   it('reports the normalised host', () => {
-    expect(officialSite('https://WWW.HK.CHINAMOBILE.COM.:443/x')?.host).toBe('www.hk.chinamobile.com');
+    expect(officialSite('https://WWW.HK.CHINAMOBILE.COM.:443/x', CARRIERS)?.host).toBe('www.hk.chinamobile.com');
   });
 
   it('treats an excluded host as not ours even if a carrier listed it by mistake', () => {
@@ -83,7 +83,7 @@ describe('manifest match patterns', () => {
     expect(officialMatchPatterns()).toEqual(fromData);
     for (const pattern of officialMatchPatterns()) {
       const host = pattern.slice('https://'.length, -2);
-      expect(officialSite(`https://${host}/`)).not.toBeNull();
+      expect(officialSite(`https://${host}/`, CARRIERS)).not.toBeNull();
     }
   });
 });
@@ -109,13 +109,13 @@ describe('siteFor: official, enabled or not ours', () => {
     ['about:blank', null, null],
   ];
   it.each(ROWS)('%s → %s %s', (url, trust, carrier) => {
-    const site = siteFor(url, enabled);
+    const site = siteFor(url, enabled, CARRIERS);
     expect(site?.trust ?? null).toBe(trust);
     expect(site?.carrier ?? null).toBe(carrier);
   });
 
   it('never calls an enabled site official', () => {
-    for (const url of ['https://practice.example/', 'http://plain.example/']) expect(siteFor(url, enabled)?.trust).toBe('enabled');
+    for (const url of ['https://practice.example/', 'http://plain.example/']) expect(siteFor(url, enabled, CARRIERS)?.trust).toBe('enabled');
   });
 
   it('keeps only scheme and host as the origin', () => {

@@ -1,17 +1,17 @@
-// The panel's one-language texts (issue 6): the pack the background sends, and the `.panel.ts`
-// modules that stand in for the full-data ones in the content scripts' build.
+// The panel's one-language texts (issue 6): the pack the background sends, and the Texts value the
+// panel builds from it, which must say what the full data says (extension pages build theirs from
+// the full data: utils/i18n.ts, dataTexts). No module stands in for another in any build.
 import { describe, expect, it } from 'vitest';
-import * as fullCarriers from '../../utils/carriers';
-import * as panelCarriers from '../../utils/panel-texts/carriers';
-import * as fullFieldTexts from '../../utils/field-texts';
-import * as panelFieldTexts from '../../utils/panel-texts/field-texts';
-import * as fullGuide from '../../utils/guide';
-import * as panelGuide from '../../utils/panel-texts/guide';
-import * as fullI18n from '../../utils/i18n';
-import * as panelI18n from '../../utils/panel-texts/i18n';
-import { buildTextPack, sliceTexts, sourcedOnly } from '../../utils/text-pack';
-import { isTextPack, setTextPack } from '../../utils/panel-texts/store';
-import { CARRIER_IDS } from '../../utils/carriers';
+import { CARRIER_IDS, CARRIERS, carrierById } from '../../utils/carriers';
+import { fieldText } from '../../utils/field-texts';
+import { calloutText } from '../../utils/fields/callout-text';
+import { GUIDE, SOURCES, shownCarrier, sourcedOnly } from '../../utils/guide';
+import { dataTexts } from '../../utils/i18n';
+import { localize } from '../../utils/language';
+import { carrierRoutes, carrierStepText, primaryContact } from '../../utils/shown-carrier';
+import { officialSite } from '../../utils/site-trust';
+import { buildTextPack, sliceTexts } from '../../utils/text-pack';
+import { isTextPack, textsFromPack } from '../../utils/texts';
 import { LANGUAGES, STEP_IDS, type Carrier } from '../../utils/types';
 
 describe('text pack', () => {
@@ -21,9 +21,15 @@ describe('text pack', () => {
       expect(isTextPack(pack)).toBe(true);
       const json = JSON.stringify(pack);
       for (const other of LANGUAGES) if (other !== lang) expect(json).not.toContain(`"${other}":`);
-      expect(pack.guide.steps.map((s) => s.id)).toEqual(fullGuide.GUIDE.steps.map((s) => s.id));
+      expect(pack.guide.steps.map((s) => s.id)).toEqual(GUIDE.steps.map((s) => s.id));
       expect(pack.carrier?.id).toBe('cmhk');
     }
+  });
+
+  it('refuses a pack cut short', () => {
+    expect(isTextPack(null)).toBe(false);
+    expect(isTextPack({ lang: 'en', ui: {} })).toBe(false);
+    expect(isTextPack({ lang: 'en', ui: null, guide: GUIDE })).toBe(false);
   });
 
   it('slices LocalTexts only, with the usual fallback', () => {
@@ -31,31 +37,42 @@ describe('text pack', () => {
     expect(sliceTexts({ en: 'only English' }, 'zh-Hans')).toEqual({ 'zh-Hans': 'only English' });
   });
 
-  it('gives the panel modules the same answers as the full-data ones', () => {
+  it('gives the panel the same texts and carrier answers as the full data', () => {
     for (const lang of LANGUAGES) {
-      setTextPack(buildTextPack(lang, 'cmhk'));
-      for (const key of ['appName', 'steps', 'stepOf', 'warningTitle', 'field-card-number-warn']) {
-        expect(panelI18n.t(key, lang, { n: 2, title: 'x' })).toBe(fullI18n.t(key, lang, { n: 2, title: 'x' }));
+      const pack = buildTextPack(lang, 'cmhk');
+      const panel = textsFromPack(pack);
+      const pages = dataTexts(lang);
+      expect(panel.lang).toBe(lang);
+      for (const key of ['appName', 'steps', 'stepOf', 'warningTitle', 'field-card-number-warn', 'no-such-key']) {
+        expect(panel.t(key, { n: 2, title: 'x' })).toBe(pages.t(key, { n: 2, title: 'x' }));
       }
-      expect(panelFieldTexts.calloutText('otp', 'info', lang)).toEqual(fullFieldTexts.calloutText('otp', 'info', lang));
-      const packed = panelCarriers.carrierById('cmhk');
-      const full = fullCarriers.carrierById('cmhk');
-      expect(panelGuide.carrierRoutes(packed)).toEqual(fullGuide.carrierRoutes(full));
-      for (const route of fullGuide.carrierRoutes(full)) {
+      expect(calloutText('otp', 'info', panel.t)).toEqual(calloutText('otp', 'info', (k) => fieldText(k, lang)));
+      for (const [a, b] of [
+        [panel.guide.steps, pages.guide.steps],
+        [panel.guide.tied, pages.guide.tied],
+        [panel.guide.checklist, pages.guide.checklist],
+      ] as const) {
+        expect(a.map((x) => x.id)).toEqual(b.map((x) => x.id));
+      }
+      expect(localize(panel.guide.steps[0]!.title, lang)).toBe(localize(pages.guide.steps[0]!.title, lang));
+      const packed = pack.carrier!;
+      const full = shownCarrier('cmhk');
+      expect(carrierRoutes(packed)).toEqual(carrierRoutes(full));
+      for (const route of carrierRoutes(full)) {
         for (const step of STEP_IDS) {
-          const a = panelGuide.carrierStepText(packed, step, route);
-          const b = fullGuide.carrierStepText(full, step, route);
-          expect(a && panelGuide.localize(a, lang)).toBe(b && fullGuide.localize(b, lang));
+          const a = carrierStepText(packed, step, route);
+          const b = carrierStepText(full, step, route);
+          expect(a && localize(a, lang)).toBe(b && localize(b, lang));
         }
       }
-      expect(panelGuide.carrierNotes(packed).length).toBe(fullGuide.carrierNotes(full).length);
-      expect(panelGuide.primaryContact(packed)?.kind).toBe(fullGuide.primaryContact(full)?.kind);
+      expect(packed.notes.length).toBe(full.notes.length);
+      expect(primaryContact(packed)?.kind).toBe(primaryContact(full)?.kind);
     }
   });
 
   it('carries only the carrier texts whose sources all exist (the panel shows what it gets)', () => {
-    const full = fullCarriers.carrierById('cmhk');
-    const known = fullGuide.SOURCES[0]!.id;
+    const full = carrierById('cmhk');
+    const known = SOURCES[0]!.id;
     const text = { en: 'x', 'zh-Hans': 'y', 'zh-Hant': 'z' };
     const carrier: Carrier = {
       ...full,
@@ -75,22 +92,17 @@ describe('text pack', () => {
     expect(Object.keys(sourced.routes[0]!.steps)).toEqual(['sign-in']);
     expect(sourced.notes.map((n) => n.id)).toEqual(['a']);
     expect(sourced.hotlines.map((h) => h.number)).toEqual(['2']);
-    for (const step of STEP_IDS) expect(panelGuide.carrierStepText(sourced, step, 'hotline')).toEqual(fullGuide.carrierStepText(carrier, step, 'hotline'));
-    expect(panelGuide.carrierNotes(sourced)).toEqual(fullGuide.carrierNotes(carrier));
-    expect(panelGuide.primaryContact(sourced)).toEqual(fullGuide.primaryContact(carrier));
+    expect(carrierStepText(sourced, 'sign-in', 'hotline')).toEqual(text);
+    for (const step of ['find-entry', 'confirmed'] as const) expect(carrierStepText(sourced, step, 'hotline')).toBeNull();
+    expect(primaryContact(sourced)).toEqual({ kind: 'phone', number: '2', label: text });
   });
 
-  it('the panel modules export everything the full ones do', () => {
-    const pairs: [object, object][] = [
-      [fullGuide, panelGuide],
-      [fullI18n, panelI18n],
-      [fullFieldTexts, panelFieldTexts],
-      [fullCarriers, panelCarriers],
-    ];
-    for (const [full, panel] of pairs) expect(Object.keys(panel).sort()).toEqual(expect.arrayContaining(Object.keys(full).sort()));
-  });
-
-  it('carriers.panel knows every carrier id', () => {
-    for (const id of CARRIER_IDS) expect(panelCarriers.carrierById(id).id).toBe(id);
+  it('brings every carrier the official hosts, so the panel tells a third-party frame as the background would', () => {
+    const pack = buildTextPack('en', 'cmhk');
+    expect(pack.officialHosts?.map((c) => c.id)).toEqual([...CARRIER_IDS]);
+    for (const url of ['https://www.hk.chinamobile.com/x', 'https://www.three.com.hk/', 'https://pay.example/', 'https://www.hk-chinamobile.com/']) {
+      expect(officialSite(url, pack.officialHosts!)).toEqual(officialSite(url, CARRIERS));
+    }
+    expect(buildTextPack('en').officialHosts).toBeUndefined();
   });
 });

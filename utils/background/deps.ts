@@ -1,9 +1,9 @@
 // What the background's logic needs from the browser, passed in (entrypoints/background.ts wires
 // the real one; tests pass fakes), so nothing under utils/background/ imports a browser API.
-import type { Badge } from '../badge';
+import type { Badge } from './badge';
 import type { ToContent } from '../messages';
-import type { ProgressStore, StorageAreaLike } from '../progress-store';
-import type { SiteService } from '../site-registry';
+import type { ProgressStore, StorageAreaLike } from './progress-store';
+import type { SiteService } from './site-registry';
 import type { CarrierId, FieldKind, Language, Severity, SiteTrust, StepId } from '../types';
 import type { TabRegistry } from './tab-registry';
 
@@ -37,12 +37,14 @@ export interface RouterDeps {
   openChecklist(carrier: CarrierId, lang: Language, near: { windowId?: number; tabId?: number; incognito: boolean }): Promise<void>;
   /** The browser's interface language, for the toolbar title when the user chose none. */
   uiLanguage: Language;
-  /** Enabled sites and the look-alike warning (utils/site-registry.ts); absent = official sites only. */
+  /** Enabled sites and the look-alike warning (utils/background/site-registry.ts); absent = official sites only. */
   sites?: SiteService;
   /** Where the personal mark is kept (storage.local); absent: no mark. */
   markArea?: StorageAreaLike | null;
   /** The panel's stylesheet, sent with its texts (utils/text-pack.ts `css`); absent: none sent. */
   panelCss?: string;
+  /** The panel's keyboard shortcut now (utils/shortcut.ts), sent with its texts; absent: none known. */
+  panelShortcut?(): Promise<string | null>;
   /** Opens the settings (options) page or the welcome page (issue 14); absent: cannot. */
   openPage?(page: 'options' | 'welcome'): Promise<void>;
   /** The tab's current address (tabs.get), or null when unknown or not ours to read. Absent: unknown. */

@@ -2,6 +2,7 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { officialSite } from '../site-trust';
 import { isTabId } from './validate';
+import { CARRIERS } from '../carriers';
 
 export interface ManifestContentScript {
   matches?: string[];
@@ -36,7 +37,7 @@ export async function injectIntoOpenTabs(deps: InjectDeps): Promise<number[]> {
   const reached: number[] = [];
   for (const tab of tabs) {
     const url = tab.url;
-    if (!isTabId(tab.id) || !url || !officialSite(url)) continue;
+    if (!isTabId(tab.id) || !url || !officialSite(url, CARRIERS)) continue;
     let ok = true;
     for (const script of deps.contentScripts) {
       if (script.matches && !script.matches.some((m) => matches(m, url))) continue;

@@ -1,8 +1,9 @@
 // What the background believes about a tab's page: never just what the page's panel says.
 import type { PageState } from '../messages';
 import { officialSite } from '../site-trust';
-import { currentSite } from '../tab-trust';
+import { currentSite } from './tab-trust';
 import type { RouterDeps } from './deps';
+import { CARRIERS } from '../carriers';
 
 /**
  * The trust we believe: "official" only when the sender's own URL is an official host of that
@@ -11,7 +12,7 @@ import type { RouterDeps } from './deps';
  */
 export async function verifiedState(state: PageState, url: string, tabId: number, deps: RouterDeps): Promise<PageState | null> {
   if (state.trust === 'official') {
-    const site = officialSite(url);
+    const site = officialSite(url, CARRIERS);
     return site && site.carrier === state.carrier ? state : { ...state, trust: 'suspicious', step: null };
   }
   if (state.trust === 'enabled') {

@@ -10,16 +10,18 @@
 // from a sub-frame of a tab whose top frame reported a page-state (its verdict goes to that tab's
 // frame 0 only, never to the page); classify-field(s) and probe from any frame; the popup's
 // commands from extension pages only; progress, texts, the mark and the checklist from both.
-import { badgeFor, fightBadge } from '../badge';
+import { CARRIERS } from '../carriers';
+import { badgeFor, fightBadge } from './badge';
 import { guideOff } from '../guide-off';
 import { detectRequest, parseDetectRequest } from '../detect/remote';
 import { classifyBatch, classifyRequest, parseClassifyBatch, parseClassifyRequest } from '../fields/remote';
 import { isLanguage, pickLanguage } from '../language';
 import { MARK_KEY, parseMark } from '../mark';
 import type { PageState, ProgressAction, ProgressState, ToBackground } from '../messages';
-import { SITE_ACTION_KINDS, isCarrierId, isStorableOrigin } from '../progress';
+import { isCarrierId, isStorableOrigin } from '../progress';
+import { SITE_ACTION_KINDS } from '../progress-actions';
 import { officialSite } from '../site-trust';
-import { contentMayWrite, currentSite } from '../tab-trust';
+import { contentMayWrite, currentSite } from './tab-trust';
 import { buildTextPack } from '../text-pack';
 import type { Language } from '../types';
 import { broadcastProgress } from './broadcast';
@@ -185,10 +187,12 @@ export const PROTOCOL = {
       }
       return m.carrier === undefined ? { type: 'get-texts' as const, lang } : { type: 'get-texts' as const, lang, carrier: m.carrier };
     },
-    // The panel (which names its carrier) gets its stylesheet with the texts.
-    handle: (msg, { deps }) => {
+    // The panel (which names its carrier) gets its stylesheet and the shortcut's keys with the texts.
+    handle: async (msg, { deps }) => {
       const pack = buildTextPack(msg.lang, msg.carrier);
-      return msg.carrier !== undefined && deps.panelCss ? { ...pack, css: deps.panelCss } : pack;
+      if (msg.carrier === undefined) return pack;
+      const shortcut = deps.panelShortcut ? await deps.panelShortcut() : null;
+      return { ...pack, shortcut, ...(deps.panelCss ? { css: deps.panelCss } : {}) };
     },
   }),
 
@@ -240,7 +244,7 @@ export const PROTOCOL = {
     parse: () => ({ type: 'get-site' as const }),
     handle: async (_msg, { sender, deps, tab }) => {
       const url = sender.url ?? '';
-      return { site: officialSite(url) ?? (deps.sites ? await deps.sites.siteFor(url, tab) : null) };
+      return { site: officialSite(url, CARRIERS) ?? (deps.sites ? await deps.sites.siteFor(url, tab) : null) };
     },
   }),
 

@@ -1,9 +1,9 @@
 // Dynamic content scripts (enabled sites, the look-alike probe) behind one face, ScriptRegistrar
-// (utils/site-registry.ts): `scripting.registerContentScripts` (Chrome; Firefox 102+ in MV2 too),
+// (utils/background/site-registry.ts): `scripting.registerContentScripts` (Chrome; Firefox 102+ in MV2 too),
 // persisted across browser restarts; else Firefox's `contentScripts.register`, which lasts as long
 // as the background page (reconcile() at start-up registers them again). The browser's APIs are
 // passed in (entrypoints/background.ts), so this file imports none.
-import { SCRIPT_IDS, type ScriptRegistrar, type ScriptSpec } from '../site-registry';
+import { SCRIPT_IDS, type ScriptRegistrar, type ScriptSpec } from './site-registry';
 
 /** scripting.RegisteredContentScript, as far as we write and read it. */
 interface RegisteredScript {

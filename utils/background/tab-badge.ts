@@ -1,5 +1,5 @@
-// The toolbar badge of a tab (utils/badge.ts draws it): in the user's language, cleared when the tab's panel goes.
-import { badgeFor } from '../badge';
+// The toolbar badge of a tab (utils/background/badge.ts draws it): in the user's language, cleared when the tab's panel goes.
+import { badgeFor } from './badge';
 import { guideOff } from '../guide-off';
 import type { Language, Settings } from '../types';
 import type { RouterDeps } from './deps';

@@ -1,7 +1,7 @@
 // Tabs that told us their page state. Kept in storage.session where there is one (memory only,
 // never on disk) so a restarted service worker still knows them; validated on every read.
 import type { PageState } from '../messages';
-import type { StorageAreaLike } from '../progress-store';
+import type { StorageAreaLike } from './progress-store';
 import { isObject, isTabId, parsePageState } from './validate';
 
 export interface TabEntry {
@@ -9,7 +9,7 @@ export interface TabEntry {
   incognito: boolean;
   /** Chrome's id of the document that reported, so a late disconnect of an old page is ignored. */
   documentId?: string;
-  /** The reporting page's host (never the URL): a navigation elsewhere clears the entry (utils/tab-navigation.ts). */
+  /** The reporting page's host (never the URL): a navigation elsewhere clears the entry (utils/background/tab-navigation.ts). */
   host?: string;
   /** The page keeps hiding or covering the panel (issue 16). */
   fighting?: boolean;

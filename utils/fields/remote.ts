@@ -4,7 +4,8 @@
 // frame also sends, ahead of focus, batches of whole forms and gets back each control's kind
 // (classify-fields). The content scripts then need no keyword lists and no classifier.
 // Everything here is pure and checks its input: a message is untrusted until proven otherwise.
-import { calloutText } from '../field-texts';
+import { fieldText } from '../field-texts';
+import { calloutText } from './callout-text';
 import { isLanguage } from '../language';
 import type { FieldKind, Language, Severity } from '../types';
 import { classifyField, type FieldDescription } from './classify';
@@ -128,7 +129,8 @@ export function cardContextOf(form: readonly FieldDescription[]): boolean {
 export function classifyRequest(req: ClassifyRequest): ClassifyAnswer {
   const kind = classifyField(req.field, { cardContext: cardContextOf(req.form) });
   if (!kind) return { kind: null, texts: null };
-  return { kind, texts: { warn: calloutText(kind, 'warn', req.lang), info: calloutText(kind, 'info', req.lang) } };
+  const text = (key: string) => fieldText(key, req.lang);
+  return { kind, texts: { warn: calloutText(kind, 'warn', text), info: calloutText(kind, 'info', text) } };
 }
 
 /** Each form's controls' kinds, in order; a form's card context comes from its own descriptions. */

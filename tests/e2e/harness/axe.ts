@@ -15,7 +15,7 @@
 // it judges is what a person sees. Two more things, in that world only and for the audit's length:
 // axe's layout grid (what covers what, for contrast and target size) starts at <body>, and our host
 // is under <html>, so a tree walk from <body> is made to go on to <html>'s later children (in
-// Firefox the extension's own code shares that world: its one walker, utils/hotline-on-page.ts,
+// Firefox the extension's own code shares that world: its one walker, utils/page/hotline-on-page.ts,
 // would just meet our empty host); and a scrolling panel is audited a screenful at a time.
 // The context is the guide's hosts only: the practice page's own markup is not ours to judge, and
 // page-level rules (document title, landmarks of the page) are skipped by axe for a partial context.

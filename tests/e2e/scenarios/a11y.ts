@@ -12,10 +12,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
+import { describe, expect, test } from 'vitest';
 import { describeViolations, summarize, type AxeReport } from '../harness/axe';
-import { eventually, launchE2E, sleep, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
+import { eventually, sleep, type BrowserName, type E2EPage, type PanelState } from '../harness/browser';
+import { usePracticeBrowser } from '../harness/practice-browser';
 
 const CMHK = 'https://www.hk.chinamobile.com';
 /** A page with a step (the account page: find-entry), where the panel has the most to show. */
@@ -76,19 +76,10 @@ function expectNoViolations(report: AxeReport): void {
 }
 
 export function defineA11yScenarios(browserName: BrowserName): void {
-  let server: PracticeServer | undefined;
-  let browser: E2EBrowser | undefined;
-  beforeAll(async () => {
-    server = await startPracticeServer({ port: 0 });
-    browser = await launchE2E(browserName, { port: server.port, spki: server.certSpki });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const practice = usePracticeBrowser(browserName);
 
   async function withPage(url: string, scheme: 'light' | 'dark', body: (page: E2EPage) => Promise<void>): Promise<void> {
-    const page = await browser!.open(url);
+    const page = await practice.browser().open(url);
     try {
       expect(page.status, `loading ${url}`).toBe(200);
       await page.emulateColorScheme(scheme);
@@ -106,7 +97,7 @@ export function defineA11yScenarios(browserName: BrowserName): void {
   }
 
   async function auditExtensionPage(pathAndQuery: string, scheme: 'light' | 'dark', ready: string): Promise<AxeReport> {
-    const ext = await browser!.openExtensionPage(pathAndQuery);
+    const ext = await practice.browser().openExtensionPage(pathAndQuery);
     try {
       await ext.emulateColorScheme(scheme);
       const dark = await eventually(
@@ -165,10 +156,10 @@ export function defineA11yScenarios(browserName: BrowserName): void {
   describe(`axe-core, WCAG 2.2 AA: the extension's pages (${browserName})`, () => {
     for (const scheme of SCHEMES) {
       test(`popup about an official tab, ${scheme}`, async () => {
-        const page = await browser!.open(STEP_PAGE);
+        const page = await practice.browser().open(STEP_PAGE);
         try {
           await page.waitForPanel();
-          const tabId = await browser!.tabIdOf(page.url());
+          const tabId = await practice.browser().tabIdOf(page.url());
           const report = await auditExtensionPage(`popup.html?tabId=${tabId}`, scheme, '[data-tab-trust="official"]');
           expectNoViolations(report);
         } finally {

@@ -5,9 +5,9 @@
 // collapsed, covers no visible control of the page (elementFromPoint at each control's centre, from
 // the page's own world, never finds our host) and its step (this page's, else the next not done)
 // is on screen. Then: the open button expands it; Escape collapses it with focus back on the card.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
-import { eventually, launchE2E, sleep, type BrowserName, type E2EBrowser, type E2EPage } from '../harness/browser';
+import { describe, expect, test } from 'vitest';
+import { eventually, sleep, type BrowserName, type E2EPage } from '../harness/browser';
+import { usePracticeBrowser } from '../harness/practice-browser';
 
 const CMHK = 'https://www.hk.chinamobile.com';
 const STEP_IDS = ['sign-in', 'find-entry', 'submit-request', 'await-review', 'confirmed'];
@@ -54,19 +54,10 @@ async function shownStep(page: E2EPage): Promise<{ id: string; text: string; box
 export function defineLayoutScenarios(browserName: BrowserName): void {
   for (const size of SIZES) {
     describe(`the collapsed panel at ${size.name} (${browserName})`, () => {
-      let server: PracticeServer | undefined;
-      let browser: E2EBrowser | undefined;
-      beforeAll(async () => {
-        server = await startPracticeServer({ port: 0 });
-        browser = await launchE2E(browserName, { port: server.port, spki: server.certSpki });
-      });
-      afterAll(async () => {
-        await browser?.close();
-        await server?.close();
-      });
+      const practice = usePracticeBrowser(browserName);
 
       const open = async (path: string): Promise<E2EPage> => {
-        const page = await browser!.open('about:blank');
+        const page = await practice.browser().open('about:blank');
         await page.setViewport(size);
         expect(await page.goto(`${CMHK}${path}`), path).toBe(200);
         return page;

@@ -11,8 +11,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pagesTexts from '../../../assets/i18n/pages.json';
 import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
-import { carrierById } from '../../../utils/carriers';
-import { GUIDE, localize } from '../../../utils/guide';
+import { GUIDE, shownCarrier } from '../../../utils/guide';
+import { localize } from '../../../utils/language';
 import { stepText } from '../../../utils/route';
 import { eventually, launchE2E, sleep, type BrowserName, type E2EBrowser, type E2EPage } from '../harness/browser';
 
@@ -146,11 +146,11 @@ export function definePagesScenarios(browserName: BrowserName): void {
         expect(await welcome.run(choose, '[data-guide-carrier]', 'cmhk')).toBe(true);
         expect(await welcome.run(choose, '[data-guide-route]', 'shop')).toBe(true);
         await wait(() => welcome.run(exists, '.guide[data-carrier="cmhk"][data-route="shop"]'), Boolean, 'CMHK, shop route');
-        const cmhk = carrierById('cmhk');
+        const cmhk = shownCarrier('cmhk');
         for (const step of GUIDE.steps) {
           const text = await welcome.run(textOf, `[data-step-id="${step.id}"]`);
-          expect(text, step.id).toContain(localize(stepText(cmhk, step, 'shop').title, 'en'));
-          expect(text, step.id).toContain(localize(stepText(cmhk, step, 'shop').do, 'en').split('\n')[0]!);
+          expect(text, step.id).toContain(localize(stepText(GUIDE, cmhk, step, 'shop').title, 'en'));
+          expect(text, step.id).toContain(localize(stepText(GUIDE, cmhk, step, 'shop').do, 'en').split('\n')[0]!);
         }
         for (const account of GUIDE.tied) expect(await welcome.run(exists, `[data-tied-account="${account.id}"]`), account.id).toBe(true);
         for (const caution of GUIDE.cautions) expect(body + (await welcome.run(textOf, 'body'))).toContain(localize(caution.text, 'en'));

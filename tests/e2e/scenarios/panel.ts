@@ -10,10 +10,10 @@
 //
 // Needs the builds: .output/chrome-mv3 (`npx wxt build`) and .output/firefox-mv2
 // (`npx wxt build -b firefox`); `npm test` builds first.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
-import { eventually, launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage, type PanelState } from '../harness/browser';
+import { describe, expect, test } from 'vitest';
+import { eventually, sleep, type Box, type BrowserName, type E2EPage, type PanelState } from '../harness/browser';
 import { expandPanel } from './expand';
+import { usePracticeBrowser } from '../harness/practice-browser';
 
 const CMHK = 'https://www.hk.chinamobile.com';
 const STEP_IDS = ['sign-in', 'find-entry', 'submit-request', 'await-review', 'confirmed'];
@@ -45,19 +45,10 @@ function overlapArea(a: Box, b: Box): number {
 export function definePanelScenarios(browserName: BrowserName): void {
   /** One practice server and one fresh browser per describe block, so blocks share no state. */
   function useBrowser(): { open: (url: string) => Promise<E2EPage> } {
-    let server: PracticeServer | undefined;
-    let browser: E2EBrowser | undefined;
-    beforeAll(async () => {
-      server = await startPracticeServer({ port: 0 });
-      browser = await launchE2E(browserName, { port: server.port, spki: server.certSpki });
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const practice = usePracticeBrowser(browserName);
     return {
       open: async (url: string) => {
-        const page = await browser!.open(url);
+        const page = await practice.browser().open(url);
         // Make sure we are looking at the practice site, not an error page.
         expect(page.status, `loading ${url}`).toBe(200);
         expect(await page.title()).toMatch(/練習|Practice/);

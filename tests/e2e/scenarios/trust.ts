@@ -3,10 +3,10 @@
 // tests/fixtures/pages/hostile-fight.html, served by the practice server under CMHK's real
 // hostname: each attack there keeps going until the page closes. The look-alike attacks (they need
 // the all-sites permission) are in tests/e2e/trust-lookalike.chromium.test.ts.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startPracticeServer, type PracticeServer } from '../../../scripts/practice-server.mjs';
-import { eventually, launchE2E, sleep, type Box, type BrowserName, type E2EBrowser, type E2EPage } from '../harness/browser';
+import { describe, expect, test } from 'vitest';
+import { eventually, sleep, type Box, type BrowserName, type E2EPage } from '../harness/browser';
 import { expandPanel } from './expand';
+import { usePracticeBrowser } from '../harness/practice-browser';
 
 const FIGHT = 'https://www.hk.chinamobile.com/__fixture/hostile-fight.html';
 
@@ -34,16 +34,7 @@ async function buttonWorks(page: E2EPage): Promise<void> {
 }
 
 export function defineTrustScenarios(browserName: BrowserName): void {
-  let server: PracticeServer | undefined;
-  let browser: E2EBrowser | undefined;
-  beforeAll(async () => {
-    server = await startPracticeServer({ port: 0 });
-    browser = await launchE2E(browserName, { port: server.port, spki: server.certSpki });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const practice = usePracticeBrowser(browserName);
 
   describe(`the panel stays the panel (${browserName})`, () => {
     test.each([
@@ -55,7 +46,7 @@ export function defineTrustScenarios(browserName: BrowserName): void {
       ['modal', false],
       ['popover-loop', true],
     ] as const)('%s: back on top and usable within a second; a page that keeps at it is named', async (attack, named) => {
-      const page = await browser!.open(FIGHT);
+      const page = await practice.browser().open(FIGHT);
       try {
         await page.waitForPanel((s) => s.present && s.currentStep === 'find-entry');
         await expandPanel(page);
@@ -81,7 +72,7 @@ export function defineTrustScenarios(browserName: BrowserName): void {
 
   describe(`nothing for a page to watch (${browserName})`, () => {
     test('the page sees no performance mark of ours when the panel mounts and a warning is drawn', async () => {
-      const page = await browser!.open(FIGHT);
+      const page = await practice.browser().open(FIGHT);
       try {
         await page.waitForPanel((s) => s.present && s.currentStep === 'find-entry');
         await page.focus('#card-number');

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupActions, type PopupView } from '../../../components/popup/Popup';
-import { applyAction, defaultProgress } from '../../../utils/progress';
+import { defaultProgress } from '../../../utils/progress';
+import { applyAction } from '../../../utils/progress-actions';
 
 function mount(view: Partial<PopupView>, actions: Partial<PopupActions> = {}) {
   const root = document.createElement('div');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { STORAGE_KEY, cardOf, defaultProgress } from '../../../utils/progress';
-import { createProgressStore, type StorageAreaLike } from '../../../utils/progress-store';
+import { STORAGE_KEY, defaultProgress } from '../../../utils/progress';
+import { cardOf } from '../../../utils/card';
+import { createProgressStore, type StorageAreaLike } from '../../../utils/background/progress-store';
 
 /** A storage area in memory, with switches to make it fail and a delay to expose races. */
 function memoryArea(initial: Record<string, unknown> = {}) {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeFor } from '../../../utils/badge';
+import { badgeFor } from '../../../utils/background/badge';
 import { handleCommand } from '../../../utils/background/command';
 import type { RouterDeps, SenderLike } from '../../../utils/background/deps';
 import { injectIntoOpenTabs } from '../../../utils/background/install';
@@ -9,8 +9,9 @@ import { forgetTab } from '../../../utils/background/tab-badge';
 import { createTabRegistry } from '../../../utils/background/tab-registry';
 import { fieldSeverity } from '../../../utils/fields/severity';
 import type { ToContent } from '../../../utils/messages';
-import { STORAGE_KEY, cardOf } from '../../../utils/progress';
-import { createProgressStore, type StorageAreaLike } from '../../../utils/progress-store';
+import { STORAGE_KEY } from '../../../utils/progress';
+import { cardOf } from '../../../utils/card';
+import { createProgressStore, type StorageAreaLike } from '../../../utils/background/progress-store';
 import type { ProgressV1 } from '../../../utils/types';
 import { answer } from '../fake-router-deps';
 

@@ -4,8 +4,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RouterDeps } from '../../../utils/background/deps';
 import { createTabRegistry } from '../../../utils/background/tab-registry';
-import { createProgressStore, type StorageAreaLike } from '../../../utils/progress-store';
-import { createSiteService, type ScriptSpec, type SiteDeps } from '../../../utils/site-registry';
+import { createProgressStore, type StorageAreaLike } from '../../../utils/background/progress-store';
+import { createSiteService, type ScriptSpec, type SiteDeps } from '../../../utils/background/site-registry';
 import { ALL_SITES } from '../../../utils/site-trust';
 import { answer } from '../fake-router-deps';
 

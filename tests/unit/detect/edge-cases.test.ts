@@ -1,7 +1,7 @@
 // Short pages for the traps named in the design: each must give exactly the expected steps.
 import { describe, expect, it } from 'vitest';
 import { detectAll } from '../../../utils/detect/index';
-import { takeSnapshot } from '../../../utils/snapshot';
+import { takeSnapshot } from '../../../utils/page/snapshot';
 import type { StepId } from '../../../utils/types';
 import { parse } from './load-fixtures';
 

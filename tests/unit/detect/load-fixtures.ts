@@ -3,7 +3,7 @@
 // and optionally `<!-- also: <step> (why) -->` for an earlier step's signal it legitimately shows.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { takeSnapshot } from '../../../utils/snapshot';
+import { takeSnapshot } from '../../../utils/page/snapshot';
 import { STEP_IDS, type PageSnapshot, type StepId } from '../../../utils/types';
 
 const FIXTURE_DIR = join(__dirname, '../../fixtures/steps') + '/';

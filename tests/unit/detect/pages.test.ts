@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carrierById } from '../../../utils/carriers';
 import { detectAll, detectStep } from '../../../utils/detect/index';
-import { takeSnapshot } from '../../../utils/snapshot';
+import { takeSnapshot } from '../../../utils/page/snapshot';
 import type { StepId } from '../../../utils/types';
 
 const PAGES = join(__dirname, '../../fixtures/pages');

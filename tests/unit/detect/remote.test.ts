@@ -6,7 +6,7 @@ import type { SenderLike } from '../../../utils/background/deps';
 import { carrierById } from '../../../utils/carriers';
 import { detectStep } from '../../../utils/detect/index';
 import { detectRequest, parseDetectRequest, parseSnapshot } from '../../../utils/detect/remote';
-import { SNAPSHOT_LIMITS } from '../../../utils/snapshot';
+import { SNAPSHOT_LIMITS } from '../../../utils/page/snapshot';
 import { TEST_EXTENSION_ID, quietRouterDeps, answer } from '../fake-router-deps';
 import { loadFixtures, snapshotOf } from './load-fixtures';
 

@@ -2,7 +2,7 @@
 // values, hidden elements), and that it stays cheap on huge pages.
 import { describe, expect, it } from 'vitest';
 import { detectAll } from '../../../utils/detect/index';
-import { GUIDE_HOST_ATTRIBUTE, SNAPSHOT_LIMITS, takeSnapshot } from '../../../utils/snapshot';
+import { GUIDE_HOST_ATTRIBUTE, SNAPSHOT_LIMITS, takeSnapshot } from '../../../utils/page/snapshot';
 import { loadFixtures, parse, snapshotOf } from './load-fixtures';
 
 const LOC = { hostname: 'www.hk.chinamobile.com', pathname: '/tc/account', hash: '' };

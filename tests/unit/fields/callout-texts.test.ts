@@ -1,7 +1,8 @@
 // Issue 14: the same warning is not on the page twice. The callout says a short headline; the
 // panel's field message (the one live region) says the full explanation; neither repeats the other.
 import { describe, expect, it } from 'vitest';
-import { calloutText, fieldText } from '../../../utils/field-texts';
+import { fieldText } from '../../../utils/field-texts';
+import { calloutText } from '../../../utils/fields/callout-text';
 import { FIELD_KINDS, LANGUAGES } from '../../../utils/types';
 
 /** The longest run of characters two texts share (case ignored). */
@@ -22,7 +23,7 @@ describe('callout headlines', () => {
     for (const kind of FIELD_KINDS) {
       for (const severity of ['warn', 'info'] as const) {
         it(`${lang} ${kind} ${severity}: a headline of its own, short, not a piece of the field message`, () => {
-          const { title } = calloutText(kind, severity, lang);
+          const { title } = calloutText(kind, severity, (key) => fieldText(key, lang));
           const message = `${fieldText(severity === 'warn' ? 'warningTitle' : 'noteTitle', lang)} ${fieldText(`field-${kind}-${severity}`, lang)}`;
           expect(title).not.toBe(`callout-${kind}-${severity}`); // the text exists
           expect(title.length).toBeLessThan(lang === 'en' ? 50 : 20);

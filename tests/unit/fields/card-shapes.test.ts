@@ -1,6 +1,6 @@
 // Issue 15 item 3: card fields in the shapes and languages of real forms.
 import { describe, expect, it } from 'vitest';
-import { classifyElement } from '../../../utils/fields/describe';
+import { classifyElement } from '../../../utils/page/fields/describe';
 
 function kindIn(html: string, selector = '#t'): string | null {
   document.body.innerHTML = html;

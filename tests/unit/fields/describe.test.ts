@@ -2,7 +2,7 @@
 // (Whole pages, read once per form, are the prescan's tests: prescan.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { classifyField } from '../../../utils/fields/classify';
-import { classifyElement, describeField, formContext } from '../../../utils/fields/describe';
+import { classifyElement, describeField, formContext } from '../../../utils/page/fields/describe';
 
 function load(html: string): Document {
   return new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyField } from '../../../utils/fields/classify';
-import { CONTROL_SELECTOR, describeField, formContext } from '../../../utils/fields/describe';
-import { startFocusGuard } from '../../../utils/fields/focus-guard';
+import { CONTROL_SELECTOR, describeField, formContext } from '../../../utils/page/fields/describe';
+import { startFocusGuard } from '../../../utils/page/fields/focus-guard';
 import { FIELD_KINDS } from '../../../utils/types';
 import { fakeBackground, prescanSettled } from './prescan-harness';
 
@@ -184,7 +184,7 @@ describe('field classification evaluation set', () => {
 });
 
 // The top frame's guard classifies ahead of focus: whole forms in batches to the background
-// (utils/fields/focus-guard.ts's prescan, classify-fields). Same answers as the plain path above,
+// (utils/page/fields/focus-guard.ts's prescan, classify-fields). Same answers as the plain path above,
 // on every control of the set.
 describe('classification ahead of focus', () => {
   const docs = [...fixtureDocuments(ROOT), ...fixtureDocuments(join(ROOT, 'holdout'))];

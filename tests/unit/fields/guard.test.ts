@@ -1,8 +1,8 @@
 // The guard in happy-dom: focus classification, value shapes after the debounce, shadow roots,
 // contenteditable, teardown. The typed value must never come back out of the guard.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { classifyElement } from '../../../utils/fields/describe';
-import { startFocusGuard, type FieldGuardOptions, type FieldGuardState } from '../../../utils/fields/focus-guard';
+import { classifyElement } from '../../../utils/page/fields/describe';
+import { startFocusGuard, type FieldGuardOptions, type FieldGuardState } from '../../../utils/page/fields/focus-guard';
 
 /** The focus guard with kinds as the background answers them (here in place, at once). */
 const startFieldGuard = (doc: Document, opts: Omit<FieldGuardOptions, 'kindOf'>) => startFocusGuard(doc, { kindOf: classifyElement, ...opts });

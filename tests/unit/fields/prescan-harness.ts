@@ -1,8 +1,8 @@
 // The top frame's ahead-of-focus classification in happy-dom: the focus guard's prescan with a
 // background that answers as the real one (the message is validated by parseClassifyBatch and
 // answered by classifyBatch, after a structured clone, asynchronously).
-import { describeField, type FieldDescription } from '../../../utils/fields/read';
-import type { Prescanner } from '../../../utils/fields/focus-guard';
+import { describeField, type FieldDescription } from '../../../utils/page/fields/read';
+import type { Prescanner } from '../../../utils/page/fields/focus-guard';
 import { classifyBatch, parseClassifyBatch } from '../../../utils/fields/remote';
 import type { FieldKind } from '../../../utils/types';
 

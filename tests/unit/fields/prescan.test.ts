@@ -3,8 +3,8 @@
 // guard's cache, so a focus warns with no round trip. A focus before the answer asks for that
 // control alone; answers read before a mutation are not trusted after it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { classifyElement, CONTROL_SELECTOR } from '../../../utils/fields/describe';
-import { startFocusGuard, type FieldGuardState } from '../../../utils/fields/focus-guard';
+import { classifyElement, CONTROL_SELECTOR } from '../../../utils/page/fields/describe';
+import { startFocusGuard, type FieldGuardState } from '../../../utils/page/fields/focus-guard';
 import { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from '../../../utils/fields/limits';
 import { parseClassifyBatch } from '../../../utils/fields/remote';
 import { fakeBackground, prescanSettled, type FakeBackground } from './prescan-harness';

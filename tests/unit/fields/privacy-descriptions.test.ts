@@ -2,8 +2,8 @@
 // field description or a page snapshot, also when a label, aria-labelledby or the nearby-text
 // reader points at it.
 import { describe, expect, it } from 'vitest';
-import { describeField } from '../../../utils/fields/describe';
-import { takeSnapshot } from '../../../utils/snapshot';
+import { describeField } from '../../../utils/page/fields/describe';
+import { takeSnapshot } from '../../../utils/page/snapshot';
 
 const SECRET = 'TYPED4111111111111111';
 

@@ -2,7 +2,7 @@
 // its form's (classify-field), or whole forms ahead of focus (classify-fields), and refuses
 // malformed or oversized input.
 import { describe, expect, it } from 'vitest';
-import { classifyElement, describeField, scopeControls } from '../../../utils/fields/describe';
+import { classifyElement, describeField, scopeControls } from '../../../utils/page/fields/describe';
 import {
   classifyBatch,
   classifyRequest,

@@ -3,8 +3,8 @@
 // gift, loyalty, points, prepaid and Octopus card numbers and PINs. A refund bank card number on a
 // deregistration form still is a card number.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { classifyElement } from '../../../utils/fields/describe';
-import { startFocusGuard, type FieldGuardState } from '../../../utils/fields/focus-guard';
+import { classifyElement } from '../../../utils/page/fields/describe';
+import { startFocusGuard, type FieldGuardState } from '../../../utils/page/fields/focus-guard';
 
 const ICCID = '8985200012345678905'; // 19 digits, starts 89, Luhn-valid
 const ICCID_20 = '89852000123456789067';

@@ -7,8 +7,10 @@ import { GuideReader } from '../../../components/pages/GuideReader';
 import { Shortcut } from '../../../components/pages/Shortcut';
 import { Popup, type PopupActions, type PopupView } from '../../../components/popup/Popup';
 import { carrierById } from '../../../utils/carriers';
-import { GUIDE, localize } from '../../../utils/guide';
-import { applyAction, defaultProgress } from '../../../utils/progress';
+import { GUIDE, shownCarrier } from '../../../utils/guide';
+import { localize } from '../../../utils/language';
+import { defaultProgress } from '../../../utils/progress';
+import { applyAction } from '../../../utils/progress-actions';
 import { stepText } from '../../../utils/route';
 
 afterEach(() => document.body.replaceChildren());
@@ -66,7 +68,7 @@ describe('the shortcut', () => {
 describe('the full guide on the welcome page', () => {
   it('shows the five steps for the chosen carrier and route, the tied accounts and the cautions', async () => {
     const root = mount(<GuideReader lang="en" />);
-    const cmhk = carrierById('cmhk');
+    const cmhk = shownCarrier('cmhk');
     expect(root.querySelector('.guide')?.getAttribute('data-route')).toBe(cmhk.defaultRoute);
     const select = root.querySelector('[data-guide-route]') as HTMLSelectElement;
     select.value = 'shop';
@@ -76,7 +78,7 @@ describe('the full guide on the welcome page', () => {
     expect(root.querySelector('.guide')?.getAttribute('data-route')).toBe('shop');
     const steps = [...root.querySelectorAll('[data-step-id]')];
     expect(steps.map((s) => s.getAttribute('data-step-id'))).toEqual(GUIDE.steps.map((s) => s.id));
-    for (const [i, step] of GUIDE.steps.entries()) expect(steps[i]!.textContent).toContain(localize(stepText(cmhk, step, 'shop').title, 'en'));
+    for (const [i, step] of GUIDE.steps.entries()) expect(steps[i]!.textContent).toContain(localize(stepText(GUIDE, cmhk, step, 'shop').title, 'en'));
     expect(root.querySelectorAll('[data-tied-account]')).toHaveLength(GUIDE.tied.length);
     for (const c of GUIDE.cautions) expect(root.textContent).toContain(localize(c.text, 'en'));
     expect(root.querySelector('a[href="https://www.hk.chinamobile.com/"]')).not.toBeNull();

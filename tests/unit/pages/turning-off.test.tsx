@@ -4,9 +4,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FieldSwitch, GuideSwitch } from '../../../components/pages/Switches';
-import { badgeFor } from '../../../utils/badge';
+import { badgeFor } from '../../../utils/background/badge';
 
-import type { Badge } from '../../../utils/badge';
+import type { Badge } from '../../../utils/background/badge';
 import { guideOff, turnOnPatch } from '../../../utils/guide-off';
 import { defaultSettings } from '../../../utils/progress';
 import type { Settings } from '../../../utils/types';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressAction } from '../../../utils/messages';
-import { MAX_CARDS, MAX_CHECKLIST, applyAction, cardIdFor, cardOf, defaultProgress, parseProgress } from '../../../utils/progress';
+import { MAX_CARDS, MAX_CHECKLIST, defaultProgress, parseProgress } from '../../../utils/progress';
+import { applyAction, cardIdFor } from '../../../utils/progress-actions';
+import { cardOf } from '../../../utils/card';
 import type { ProgressV1 } from '../../../utils/types';
 
 function run(...actions: ProgressAction[]): ProgressV1 {

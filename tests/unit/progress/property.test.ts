@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProgressAction } from '../../../utils/messages';
-import { applyAction, defaultProgress, parseProgress } from '../../../utils/progress';
+import { defaultProgress, parseProgress } from '../../../utils/progress';
+import { applyAction } from '../../../utils/progress-actions';
 import { CARRIER_IDS } from '../../../utils/carriers';
 import { LANGUAGES, STEP_IDS, type ProgressV1 } from '../../../utils/types';
 

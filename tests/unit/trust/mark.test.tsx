@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { PersonalMarkLine } from '../../../components/PersonalMarkLine';
 import type { RouterDeps } from '../../../utils/background/deps';
 import { parseMark } from '../../../utils/mark';
-import type { StorageAreaLike } from '../../../utils/progress-store';
+import { panelTexts } from '../panel-texts';
+import type { StorageAreaLike } from '../../../utils/background/progress-store';
 import { quietRouterDeps, answer } from '../fake-router-deps';
 
 function deps(): RouterDeps & { data: Record<string, unknown> } {
@@ -43,9 +44,9 @@ describe('personal mark', () => {
 
   it('the panel shows the mark, or says where to set one', () => {
     const el = document.createElement('div');
-    render(<PersonalMarkLine mark={{ word: 'Mango', color: '#8250df' }} lang="en" />, el);
+    render(<PersonalMarkLine mark={{ word: 'Mango', color: '#8250df' }} texts={panelTexts('en')} />, el);
     expect(el.querySelector('[data-personal-mark] .mark')?.textContent).toBe('Mango');
-    render(<PersonalMarkLine mark={null} lang="en" />, el);
+    render(<PersonalMarkLine mark={null} texts={panelTexts('en')} />, el);
     expect(el.querySelector('[data-personal-mark]')).toBeNull();
     expect(el.textContent).toMatch(/not us/);
   });

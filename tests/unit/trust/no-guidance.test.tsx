@@ -7,11 +7,11 @@ import { Panel } from '../../../components/Panel';
 import type { PanelActions, PanelState } from '../../../components/panel-state';
 import type { RouterDeps } from '../../../utils/background/deps';
 import { quietRouterDeps, answer } from '../fake-router-deps';
-import { carrierById } from '../../../utils/carriers';
-import { createProgressStore, type StorageAreaLike } from '../../../utils/progress-store';
-import { createSiteService, type SiteDeps } from '../../../utils/site-registry';
+import { panelCarrier, panelTexts } from '../panel-texts';
+import { createProgressStore, type StorageAreaLike } from '../../../utils/background/progress-store';
+import { createSiteService, type SiteDeps } from '../../../utils/background/site-registry';
 import { ALL_SITES } from '../../../utils/site-trust';
-import { onTabUpdated } from '../../../utils/tab-navigation';
+import { onTabUpdated } from '../../../utils/background/tab-navigation';
 
 function memoryArea(): StorageAreaLike {
   const data: Record<string, unknown> = {};
@@ -110,9 +110,9 @@ describe('no guidance on a suspicious site', () => {
       ['setExpanded', 'setLanguage', 'toggleCheck', 'markStep', 'reset', 'addCard', 'selectCard', 'showTarget', 'hideHighlight', 'turnOff', 'dismissNotice', 'printChecklist'].map((k) => [k, vi.fn()]),
     ) as unknown as PanelActions;
     const state: PanelState = {
-      carrier: carrierById('cmhk'),
+      carrier: panelCarrier('cmhk'),
       trust: 'suspicious',
-      lang: 'en',
+      texts: panelTexts('en'),
       step: 'sign-in',
       hasTarget: true,
       highlightShown: true,

@@ -3,22 +3,21 @@
 // the focused control's description (page text, never a value) and reports a category, never a
 // value. The background classifies: a sub-frame asks it on focus for the kind and the warning's
 // texts; the top frame sends it every control's description ahead of focus (in short slices) and
-// borrows the panel's texts, severity and shadow root (utils/top-frame-bridge.ts).
-import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+// borrows the panel's texts, severity and shadow root (utils/page/top-frame-seam.ts).
+import { browser } from '../utils/page/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CALLOUT_CSS, renderCallout } from '../components/callout';
 import { HOST_ATTRIBUTE } from '../components/mount-host';
-import { startFocusGuard, type FieldGuard, type FieldGuardState, type Prescanner } from '../utils/fields/focus-guard';
+import { startFocusGuard, type FieldGuard, type FieldGuardState, type Prescanner } from '../utils/page/fields/focus-guard';
 import { MAX_FORM } from '../utils/fields/limits';
-import { describeField, scopeControls, type FieldDescription } from '../utils/fields/read';
+import { describeField, scopeControls, type FieldDescription } from '../utils/page/fields/read';
 import type { ClassifyAnswer } from '../utils/fields/remote';
 import { languageFromTag } from '../utils/language';
 import { MARK_KEY, type PersonalMark } from '../utils/mark';
-import { officialMatchPatterns } from '../utils/match-patterns';
 import { createSend } from '../utils/send';
-import { awaitPanel, type FieldWarning, type GuardSide, type PanelSide } from '../utils/top-frame-bridge';
+import { awaitPanel, type FieldWarning, type GuardSide, type PanelSide } from '../utils/page/top-frame-seam';
 import type { FieldKind, Language } from '../utils/types';
-import { benchMark } from '../utils/bench-mark';
+import { benchMark } from '../utils/page/bench-mark';
 
 function addCalloutCss(root: ShadowRoot): void {
   const style = document.createElement('style');
@@ -52,7 +51,7 @@ const asMark = (v: unknown): PersonalMark | null => {
 /** Read once per page view: a mark changed meanwhile shows from the next page on. */
 function readMark(): void {
   try {
-    browser.storage.local.get(MARK_KEY).then((items) => (mark = asMark(items[MARK_KEY])), () => undefined);
+    browser.storage.local.get(MARK_KEY).then((items: Record<string, unknown>) => (mark = asMark(items[MARK_KEY])), () => undefined);
   } catch {
     // No storage (the extension was reloaded): no mark.
   }
@@ -207,14 +206,9 @@ function guardFrame(): void {
   });
 }
 
-export default defineContentScript({
-  matches: officialMatchPatterns(),
-  allFrames: true,
-  matchAboutBlank: true,
-  matchOriginAsFallback: true,
-  runAt: 'document_end',
-  noScriptStartedPostMessage: true,
-  cssInjectionMode: 'manual',
+// Where it runs (every frame of the official pages; sites the user enabled) is in the manifest and
+// the background's registrations: utils/content-scripts.ts.
+export default defineUnlistedScript({
   main() {
     // Once per frame, even if the script is injected again after an install.
     const flag = Symbol.for('sim-exit-guide.guard');

@@ -6,11 +6,13 @@
 // its click handler and may close while the prompt is open, so the work happens here, on
 // permissions.onAdded; reconcile() runs at start-up and on permissions.onRemoved too.
 import { badgeFor, type Badge } from './badge';
-import { analyseHost, judgeLookalike, type ProbeSignals } from './lookalike';
-import { isCarrierId, isStorableOrigin, type SiteAction } from './progress';
+import { analyseHost, judgeLookalike, type ProbeSignals } from '../lookalike';
+import { isCarrierId, isStorableOrigin } from '../progress';
+import { type SiteAction } from '../progress-actions';
 import type { ProgressStore } from './progress-store';
-import { ALL_SITES, officialSite, originOf, originPattern, siteFor, type PageSite } from './site-trust';
-import type { CarrierId, EnabledSite, Language } from './types';
+import { ALL_SITES, officialSite, originOf, originPattern, siteFor, type PageSite } from '../site-trust';
+import type { CarrierId, EnabledSite, Language } from '../types';
+import { CARRIERS } from '../carriers';
 
 ;
 
@@ -106,7 +108,7 @@ function documentOrigin(url: string): string | null {
 
 /** An origin the user may enable: http(s), storable, and not an official host (those are official, never "enabled"). */
 function enableableOrigin(origin: unknown): origin is string {
-  return isStorableOrigin(origin) && !officialSite(`${origin}/`) && originOf(`${origin}/`) === origin;
+  return isStorableOrigin(origin) && !officialSite(`${origin}/`, CARRIERS) && originOf(`${origin}/`) === origin;
 }
 
 export function createSiteService(deps: SiteDeps): SiteService {
@@ -258,7 +260,7 @@ export function createSiteService(deps: SiteDeps): SiteService {
 
     async siteFor(url, tabId) {
       const s = await settings();
-      const site = siteFor(url, s.enabledSites);
+      const site = siteFor(url, s.enabledSites, CARRIERS);
       if (site?.trust === 'enabled') {
         // A host that imitates a carrier stays suspicious even after the user enabled it: a
         // scammer on the phone can talk someone through that click (issue 16, item 3).
@@ -275,7 +277,7 @@ export function createSiteService(deps: SiteDeps): SiteService {
     async probe(tabId, url, signals, documentId, topUrl = url) {
       const s = await settings();
       const frame = topUrl !== url;
-      const trusted = (u: string | null) => !!u && siteFor(u, s.enabledSites) !== null && !imitates(u);
+      const trusted = (u: string | null) => !!u && siteFor(u, s.enabledSites, CARRIERS) !== null && !imitates(u);
       if (!s.lookalikeWarning || trusted(url) || trusted(topUrl)) return { suspicious: false };
       const verdict = judgeLookalike(url, signals);
       // The tab's top document takes the warning: a frame's verdict names the page that framed it.

@@ -3,9 +3,10 @@
 // navigated while the background slept (Chrome stops an idle service worker; the panel's port then
 // closes unheard) is never shown as the official site it used to be. And progress has one writer,
 // the background, which takes changes only from pages that may guide (item 3).
-import type { ProgressAction } from './messages';
+import type { ProgressAction } from '../messages';
 import type { SiteService } from './site-registry';
-import { officialSite, type PageSite } from './site-trust';
+import { officialSite, type PageSite } from '../site-trust';
+import { CARRIERS } from '../carriers';
 
 /**
  * The site of `url` as the background decides it now: official (carrier data, https), a site the
@@ -14,7 +15,7 @@ import { officialSite, type PageSite } from './site-trust';
  */
 export async function currentSite(url: string | null, tabId: number, sites: SiteService | undefined): Promise<PageSite | null> {
   if (!url) return null;
-  const official = officialSite(url);
+  const official = officialSite(url, CARRIERS);
   if (official) return official;
   return sites ? sites.siteFor(url, tabId) : null;
 }

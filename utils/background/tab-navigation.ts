@@ -4,7 +4,7 @@
 // page that was not. tabs.onUpdated wakes a stopped worker, so the record is checked here against
 // the new address, and the toolbar icon is set from that address once the page has loaded.
 import { badgeFor } from './badge';
-import type { RouterDeps } from './background/deps';
+import type { RouterDeps } from './deps';
 import { currentSite } from './tab-trust';
 
 export interface TabChange {

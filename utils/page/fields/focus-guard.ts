@@ -4,10 +4,10 @@
 //
 // What it never does: keep, log or send a typed value. A value is read only inside the debounced
 // shape check (valueShape), held in a local for that call, and only the shape's name survives.
-import { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from './limits';
+import { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from '../../fields/limits';
 import { CONTROL_SELECTOR, contextScope, editingHost } from './read';
-import type { FieldKind } from '../types';
-import { valueShape, type ValueShape } from '../values/value-shape';
+import type { FieldKind } from '../../types';
+import { valueShape, type ValueShape } from '../../values/value-shape';
 import { benchMark } from '../bench-mark';
 
 export interface FieldGuardState {

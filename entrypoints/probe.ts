@@ -1,11 +1,11 @@
-// The look-alike probe: registered at run time (utils/site-registry.ts) on every site, in every
+// The look-alike probe: registered at run time (utils/background/site-registry.ts) on every site, in every
 // frame (blob: and data: documents too), only while the user has the look-alike warning on. Tiny on
 // purpose: no guide, no Preact, no word list, no value ever read. It reports what kinds of fields
 // the page has and the page's own words (title, headings, labels, buttons, links; capped) to the
 // background, which normalises them and judges the page with its host (utils/lookalike.ts) and,
 // for an imitation, starts the panel with a warning.
-import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { browser } from '../utils/page/browser';
 import type { ProbeSignals } from '../utils/lookalike';
 import type { ToBackground } from '../utils/messages';
 
@@ -45,12 +45,9 @@ function signals(doc: Document): ProbeSignals {
   };
 }
 
-export default defineContentScript({
-  matches: [],
-  registration: 'runtime',
-  runAt: 'document_idle',
-  noScriptStartedPostMessage: true,
-  cssInjectionMode: 'manual',
+// Registered at run time with its frames and timing (utils/background/site-registry.ts); built as a plain
+// script (utils/content-scripts.ts).
+export default defineUnlistedScript({
   main() {
     let last = '';
     const report = () => {

@@ -1,9 +1,9 @@
 // Turns a form control into plain data (FieldDescription) for the pure classifier. DOM reading
 // only: no value is ever read here, and no keyword list is needed, so the field guard (which
 // sends descriptions to the background to classify) carries this file and not the classifier.
-import type { FieldDescription } from './classify';
+import type { FieldDescription } from '../../fields/classify';
 
-export type { FieldDescription } from './classify';
+export type { FieldDescription } from '../../fields/classify';
 
 /** Controls the guard looks at. Editing hosts are matched separately (see editingHost). */
 export const CONTROL_SELECTOR = 'input, select, textarea, [contenteditable]:not([contenteditable="false"]), [role="textbox"]';

@@ -2,8 +2,8 @@
 // document, no layout and no getComputedStyle (a page can have 10,000 controls), capped sizes.
 // Privacy: the path never carries the query string (nor a query hidden in a hash route), and no
 // typed value is read: only button-like inputs give their value as a label.
-import type { PageSnapshot, SnapshotAction, SnapshotField, SnapshotForm } from './types';
-import { SNAPSHOT_LIMITS } from './snapshot-limits';
+import type { PageSnapshot, SnapshotAction, SnapshotField, SnapshotForm } from '../types';
+import { SNAPSHOT_LIMITS } from '../snapshot-limits';
 
 /** Our own UI's host element carries this attribute; the snapshot never looks inside it. */
 export const GUIDE_HOST_ATTRIBUTE = 'data-sim-exit-guide-host';

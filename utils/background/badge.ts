@@ -1,10 +1,10 @@
 // The toolbar badge: the current tab's trust, which no page can fake.
-import popupTexts from '../assets/i18n/popup.json';
-import { carrierById } from './carriers';
-import type { GuideOff } from './guide-off';
-import type { PageState } from './messages';
-import { fillTemplate } from './template';
-import type { Language, LocalText } from './types';
+import popupTexts from '../../assets/i18n/popup.json';
+import { carrierById } from '../carriers';
+import type { GuideOff } from '../guide-off';
+import type { PageState } from '../messages';
+import { fillTemplate } from '../template';
+import type { Language, LocalText } from '../types';
 
 export interface Badge {
   text: string;

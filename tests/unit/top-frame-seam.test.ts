@@ -1,6 +1,6 @@
 // The top frame's two content scripts meet in their shared isolated world, in either order.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { awaitPanel, guardSide, offerPanel, type GuardSide, type PanelSide } from '../../utils/top-frame-bridge';
+import { awaitPanel, offerPanel, type GuardSide, type PanelSide } from '../../utils/page/top-frame-seam';
 
 function panel(signal = new AbortController().signal): PanelSide {
   return {
@@ -13,7 +13,7 @@ function panel(signal = new AbortController().signal): PanelSide {
 
 const guard = (): GuardSide => ({ reattach: vi.fn(), refresh: vi.fn() });
 
-describe('top-frame bridge', () => {
+describe('top-frame seam', () => {
   beforeEach(() => {
     delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('sim-exit-guide.top-frame')];
   });
@@ -23,20 +23,21 @@ describe('top-frame bridge', () => {
     const start = vi.fn(() => side);
     awaitPanel(start);
     expect(start).not.toHaveBeenCalled();
-    expect(guardSide()).toBeUndefined();
     const p = panel();
-    offerPanel(p);
+    const handle = offerPanel(p);
     expect(start).toHaveBeenCalledExactlyOnceWith(p);
-    expect(guardSide()).toBe(side);
+    expect(handle.guard()).toBe(side);
   });
 
   it('starts the guard at once when the panel came first, and only once per panel', () => {
     const p = panel();
-    offerPanel(p);
+    const handle = offerPanel(p);
+    expect(handle.guard()).toBeUndefined();
     const start = vi.fn(guard);
     awaitPanel(start);
     offerPanel(p);
     expect(start).toHaveBeenCalledTimes(1);
+    expect(handle.guard()).toBe(start.mock.results[0]!.value);
   });
 
   it('does not start for a panel that has already gone', () => {

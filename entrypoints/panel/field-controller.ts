@@ -1,23 +1,15 @@
-// The panel's side of the field guard. The guard script (entrypoints/guard.content.ts, in every
-// frame) watches focus; in the top frame it borrows from the panel, through the scripts' shared
-// isolated world (utils/top-frame-bridge.ts), the step-aware severity with the warning's texts,
-// and the shadow root the callout is drawn in (the background classifies). The panel shows the one field
-// message (data-field-kind); frames report their fields through the background.
-import type { PanelState } from '../../components/panel-state';
-import type { Store } from '../../components/store';
+// The panel's side of the seam with the field guard (utils/page/top-frame-seam.ts). The guard
+// script (entrypoints/guard.ts, in every frame) watches focus; in the top frame it borrows
+// from the panel the step-aware severity with the warning's texts, and the shadow root the callout
+// is drawn in (the background classifies). The panel shows the one field message
+// (data-field-kind); frames report their fields through the background.
+import { calloutText } from '../../utils/fields/callout-text';
 import { fieldSeverity } from '../../utils/fields/severity';
-import { calloutText } from '../../utils/field-texts';
-import { guardSide, offerPanel } from '../../utils/top-frame-bridge';
+import { offerPanel } from '../../utils/page/top-frame-seam';
 import type { FieldKind, Severity } from '../../utils/types';
+import type { PanelRun } from './panel-run';
 
-interface Options {
-  host: Element;
-  root: ShadowRoot;
-  store: Store<PanelState>;
-  signal: AbortSignal;
-}
-
-export function startFieldController({ host, root, store, signal }: Options) {
+export function startFieldController({ store, mounted, lifetime }: PanelRun) {
   let focused: FieldKind | null = null;
   let fromFrame: { kind: FieldKind; severity: Severity } | null = null;
 
@@ -26,7 +18,7 @@ export function startFieldController({ host, root, store, signal }: Options) {
     return fieldSeverity(kind, { trust: s.trust, step: s.step, verificationPage: s.step === 'sign-in' });
   };
 
-  offerPanel({
+  const seam = offerPanel({
     fieldChanged(kind) {
       focused = kind;
       if (!kind) {
@@ -40,25 +32,25 @@ export function startFieldController({ host, root, store, signal }: Options) {
       }
       const severity = severityOf(kind);
       store.set({ field: { kind, severity } });
-      return { severity, ...calloutText(kind, severity, store.get().lang) };
+      return { severity, ...calloutText(kind, severity, store.get().texts.t) };
     },
-    calloutRoot: root,
+    calloutRoot: mounted.root,
     // Focus moving into our own panel or callout is not the user leaving the field.
-    isOwnUi: (el) => el === host,
-    signal,
+    isOwnUi: (el) => el === mounted.host,
+    signal: lifetime.signal,
   });
 
   // The language or the step may change while a field has focus: keep the message in step.
-  let last = { lang: store.get().lang, step: store.get().step };
+  let last = { texts: store.get().texts, step: store.get().step };
   store.subscribe((s) => {
-    if (s.lang === last.lang && s.step === last.step) return;
-    last = { lang: s.lang, step: s.step };
-    if (focused) guardSide()?.refresh();
+    if (s.texts === last.texts && s.step === last.step) return;
+    last = { texts: s.texts, step: s.step };
+    if (focused) seam.guard()?.refresh();
   });
 
   return {
     /** document.open() dropped the guard's listeners: the guard starts afresh. */
-    reattach: () => guardSide()?.reattach(),
+    reattach: () => seam.guard()?.reattach(),
     fromFrame(kind: FieldKind | null, severity: Severity | null) {
       fromFrame = kind && severity ? { kind, severity } : null;
       if (!focused) store.set({ field: fromFrame });

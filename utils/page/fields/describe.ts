@@ -2,11 +2,11 @@
 // single-bundle user: its description (read.ts) and its form's (the card context, MAX_FORM at
 // most), classified as the background answers the guard's classify-field (remote.ts). The content
 // scripts carry no classifier: they send the descriptions to the background.
-import { classifyField, type FieldContext } from './classify';
-import { MAX_FORM } from './limits';
+import { classifyField, type FieldContext } from '../../fields/classify';
+import { MAX_FORM } from '../../fields/limits';
 import { describeField, scopeControls } from './read';
-import { cardContextOf } from './remote';
-import type { FieldKind } from '../types';
+import { cardContextOf } from '../../fields/remote';
+import type { FieldKind } from '../../types';
 
 ;
 export { CONTROL_SELECTOR,  describeField,  scopeControls } from './read';

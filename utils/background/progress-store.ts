@@ -2,9 +2,10 @@
 // (utils/progress.ts); writes are serialised so actions arriving from several tabs at once are
 // applied one after another and none is lost. Incognito windows get their own in-memory copy
 // that never reaches storage. When storage fails, the guide keeps working from memory and says so.
-import type { ProgressAction, ProgressState, StorageNotice } from './messages';
-import { STORAGE_KEY, applyAction, defaultProgress, readProgress, type KnownItems, type SiteAction } from './progress';
-import type { ProgressV1 } from './types';
+import type { ProgressAction, ProgressState, StorageNotice } from '../messages';
+import { STORAGE_KEY, defaultProgress, readProgress, type KnownItems } from '../progress';
+import { applyAction, type SiteAction } from '../progress-actions';
+import type { ProgressV1 } from '../types';
 
 /** The part of browser.storage.local the store uses (easy to fake in tests). */
 export interface StorageAreaLike {
