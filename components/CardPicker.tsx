@@ -40,7 +40,8 @@ export class CardPicker extends Component<Props, State> {
             >
               {cards.map(([id, card]) => (
                 <option key={id} value={id}>
-                  {card.label}
+                  {/* The first card is unnamed until the user names another. */}
+                  {card.label || t('firstCard')}
                 </option>
               ))}
             </select>

@@ -9,9 +9,7 @@ import { localize } from '../utils/language';
 import { cardOf } from '../utils/card';
 import { routeOf, stepText } from '../utils/route';
 import { stepStates } from '../utils/step-state';
-import type { Texts } from '../utils/texts';
 import { LANGUAGES, type RouteId } from '../utils/types';
-import { CardPicker } from './CardPicker';
 import { Checklist } from './Checklist';
 import { ContactLine } from './ContactLine';
 import { FieldMessage } from './FieldMessage';
@@ -22,7 +20,6 @@ import { StepList } from './StepList';
 import { SuspiciousNotice } from './SuspiciousNotice';
 import { TiedAccounts } from './TiedAccounts';
 import { TrustBanner } from './TrustBanner';
-import { TurnOffMenu } from './TurnOffMenu';
 import { LANGUAGE_NAMES } from '../utils/language';
 
 
@@ -80,101 +77,54 @@ interface HeaderProps extends Props {
   onClose(): void;
 }
 
-class Header extends Component<HeaderProps, { menu: boolean }> {
-  override state = { menu: false };
-  override render({ state, actions, onClose }: HeaderProps, { menu }: { menu: boolean }) {
-    const { texts } = state;
-    const { t, lang } = texts;
-    return (
-      <header class="head">
-        <div class="title-row">
-          <h2 id="guide-title" tabIndex={-1}>
-            {t('appName')}
-          </h2>
-          <button
-            type="button"
-            class="icon"
-            data-close-guide=""
-            aria-label={t('collapse')}
-            title={t('collapse')}
-            onClick={onClose}
-          >
-            ×
-          </button>
-        </div>
-        <p class="carrier">{localize(state.carrier.name, lang)}</p>
-        <PersonalMarkLine mark={state.mark} texts={texts} />
-        <TrustBanner carrier={state.carrier} trust={state.trust} texts={texts} />
-        <div class="toolbar">
-          <div class="languages" role="group" aria-label={t('language')}>
-            {LANGUAGES.map((l) => (
-              <button
-                key={l}
-                type="button"
-                lang={l}
-                data-language-option={l}
-                aria-pressed={l === lang ? 'true' : 'false'}
-                onClick={() => actions.setLanguage(l)}
-              >
-                {LANGUAGE_NAMES[l]}
-              </button>
-            ))}
-          </div>
-          <button
-            type="button"
-            class="link-button more"
-            aria-label={t('moreOptions')}
-            title={t('moreOptions')}
-            aria-expanded={menu}
-            onClick={() => this.setState({ menu: !menu })}
-          >
-            ⋯
-          </button>
-        </div>
-        {menu ? (
-          <TurnOffMenu state={state} actions={actions}>
-            <ResetButton texts={texts} onReset={actions.reset} />
-          </TurnOffMenu>
-        ) : null}
-      </header>
-    );
-  }
-}
-
-interface ResetProps {
-  texts: Texts;
-  onReset(): void;
-}
-
-class ResetButton extends Component<ResetProps, { confirming: boolean }> {
-  override state = { confirming: false };
-  override render({ texts: { t }, onReset }: ResetProps, { confirming }: { confirming: boolean }) {
-    const setConfirming = (confirming: boolean) => this.setState({ confirming });
-    if (!confirming) {
-      return (
-        <button type="button" onClick={() => setConfirming(true)}>
-          {t('resetProgress')}
-        </button>
-      );
-    }
-    return (
-      <span class="confirm" role="group" aria-label={t('confirmReset')}>
-        {t('confirmReset')}{' '}
+/**
+ * The head: title, collapse, carrier, mark, trust, languages and Settings. Turning off, reset and
+ * several cards live on the settings page (issue 12: the content scripts' size budget; issue 14).
+ */
+function Header({ state, actions, onClose }: HeaderProps) {
+  const { texts } = state;
+  const { t, lang } = texts;
+  return (
+    <header class="head">
+      <div class="title-row">
+        <h2 id="guide-title" tabIndex={-1}>
+          {t('appName')}
+        </h2>
         <button
           type="button"
-          onClick={() => {
-            setConfirming(false);
-            onReset();
-          }}
+          class="icon"
+          data-close-guide=""
+          aria-label={t('collapse')}
+          title={t('collapse')}
+          onClick={onClose}
         >
-          {t('yesReset')}
-        </button>{' '}
-        <button type="button" onClick={() => setConfirming(false)}>
-          {t('cancel')}
+          ×
         </button>
-      </span>
-    );
-  }
+      </div>
+      <p class="carrier">{localize(state.carrier.name, lang)}</p>
+      <PersonalMarkLine mark={state.mark} texts={texts} />
+      <TrustBanner carrier={state.carrier} trust={state.trust} texts={texts} />
+      <div class="toolbar">
+        <div class="languages" role="group" aria-label={t('language')}>
+          {LANGUAGES.map((l) => (
+            <button
+              key={l}
+              type="button"
+              lang={l}
+              data-language-option={l}
+              aria-pressed={l === lang ? 'true' : 'false'}
+              onClick={() => actions.setLanguage(l)}
+            >
+              {LANGUAGE_NAMES[l]}
+            </button>
+          ))}
+        </div>
+        <button type="button" data-open-settings="" onClick={actions.openSettings}>
+          {t('settings')}
+        </button>
+      </div>
+    </header>
+  );
 }
 
 /** The first line of a step's what-to-do text, for the compact card. */
@@ -291,12 +241,6 @@ export class Panel extends Component<Props> {
           {state.trust === 'suspicious' ? <div class="compact"><SuspiciousNotice carrier={state.carrier} texts={texts} /></div> : <>
           <ThisPage state={state} actions={actions} route={route} />
           <TiedAccounts texts={texts} card={card} onSet={actions.setTied} />
-          <CardPicker
-            texts={texts}
-            carrierProgress={state.progress?.carriers[state.carrier.id] ?? null}
-            onSelect={actions.selectCard}
-            onAdd={actions.addCard}
-          />
           <section class="steps-section compact" aria-labelledby="steps-title">
             <h3 id="steps-title">
               {t('stepsDone', { done: Object.values(states).filter((s) => s === 'done').length })}
@@ -320,7 +264,7 @@ export class Panel extends Component<Props> {
           {state.expanded ? null : (
             <button ref={openRef} type="button" class="open compact" aria-expanded="false" data-open-guide="" onClick={this.open}>
               <span class="open-label">{t('openGuide')}</span>
-              <kbd class="keys">{t('shortcut', { keys: 'Alt+Shift+G' })}</kbd>
+              {state.shortcut ? <kbd class="keys">{t('shortcut', { keys: state.shortcut })}</kbd> : null}
             </button>
           )}
         </div>

@@ -25,9 +25,12 @@ export interface PanelState {
   progress: ProgressV1 | null;
   notice: StorageNotice | null;
   expanded: boolean;
+  /** The guide is off on this site or everywhere (set from the popup or the settings page): no panel, no ring. */
   turnedOff: boolean;
   field: FieldMessageState | null;
   thirdPartyFrame: boolean;
+  /** The keyboard shortcut's keys as the browser has them now (utils/shortcut.ts); empty or absent: none to show. */
+  shortcut?: string | null;
   /** Bumped to ask the panel to move keyboard focus into itself (the keyboard shortcut). */
   focusRequest: number;
   /** The page keeps hiding or covering the panel (components/mount-host.ts): said in the panel. */
@@ -45,13 +48,9 @@ export interface PanelActions {
   /** Issue 13: the card's route, and a tied account moved, dismissed or back to do. */
   setRoute(route: RouteId): void;
   setTied(item: string, state: 'done' | 'skipped' | 'todo'): void;
-  reset(): void;
-  addCard(label: string): void;
-  selectCard(card: string): void;
   showTarget(): void;
   hideHighlight(): void;
-  turnOff(scope: 'site' | 'everywhere'): void;
-  /** Asks the background to open the settings page (issue 14). */
+  /** Asks the background to open the settings page (issue 14): turning off, reset and several cards are there. */
   openSettings(): void;
   dismissNotice(): void;
   printChecklist(): void;

@@ -15,3 +15,8 @@ export function guideOff(settings: Pick<Settings, 'disabledEverywhere' | 'disabl
 export function turnOnPatch(settings: Pick<Settings, 'disabledHosts'>, host: string | null): Pick<Settings, 'disabledEverywhere' | 'disabledHosts'> {
   return { disabledEverywhere: false, disabledHosts: settings.disabledHosts.filter((h) => h !== host) };
 }
+
+/** The settings patch that turns the guide off on `host` only (the popup's switch); the list stays sorted, each host once. */
+export function turnOffSitePatch(settings: Pick<Settings, 'disabledHosts'>, host: string): Pick<Settings, 'disabledHosts'> {
+  return { disabledHosts: [...new Set([...settings.disabledHosts, host])].sort() };
+}

@@ -17,8 +17,8 @@ interface ConfirmProps {
   onNo(): void;
 }
 
-/** A question before a switch turns something off: the safe choice takes focus; Escape keeps. */
-function Confirm({ id, lang, details, yes, onYes, onNo }: ConfirmProps) {
+/** A question before a switch turns something off: the safe choice takes focus; Escape keeps. Also the popup's (components/popup/Popup.tsx). */
+export function Confirm({ id, lang, details, yes, onYes, onNo }: ConfirmProps) {
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => keep.current?.focus(), []);
   return (
@@ -52,6 +52,17 @@ function Confirm({ id, lang, details, yes, onYes, onNo }: ConfirmProps) {
   );
 }
 
+/** What turning the guide off says before it stops anything: the question, what stops, what keeps watching, how to undo it. */
+export function turnOffDetails(scope: 'site' | 'everywhere', lang: Language, fieldWarnings: boolean): string[] {
+  const site = scope === 'site';
+  return [
+    t(site ? 'offAskSite' : 'offAskEverywhere', lang),
+    t(site ? 'offStopsSite' : 'offStopsEverywhere', lang),
+    t(fieldWarnings ? 'offFieldsKeep' : 'offFieldsAlreadyOff', lang),
+    t('offUndo', lang),
+  ];
+}
+
 export function GuideSwitch({ lang, settings, onPatch }: { lang: Language; settings: Settings; onPatch(patch: Patch): void }) {
   const [asking, setAsking] = useState(false);
   const off = settings.disabledEverywhere;
@@ -69,12 +80,7 @@ export function GuideSwitch({ lang, settings, onPatch }: { lang: Language; setti
         <Confirm
           id="guide-off"
           lang={lang}
-          details={[
-            t('offAskEverywhere', lang),
-            t('offStopsEverywhere', lang),
-            t(settings.fieldWarnings ? 'offFieldsKeep' : 'offFieldsAlreadyOff', lang),
-            t('offUndo', lang),
-          ]}
+          details={turnOffDetails('everywhere', lang, settings.fieldWarnings)}
           yes={pg('turnOffEverywhereYes', lang)}
           onYes={() => (setAsking(false), onPatch({ disabledEverywhere: true }))}
           onNo={() => setAsking(false)}

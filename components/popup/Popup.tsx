@@ -1,9 +1,11 @@
-// The toolbar popup: this tab's carrier and progress, open/collapse the panel, whether the guide is
-// off (and the way back on), the full guide and settings, the official sites, language, reset.
+// The toolbar popup: this tab's carrier and progress, open/collapse the panel, turning the guide off
+// on this site (asked first), whether the guide is off (and the way back on), the full guide and
+// settings, the official sites, language, reset.
 // It only renders; entrypoints/popup/main.tsx talks to the background.
 import { stepsDoneCount } from '../../utils/step-state';
 import { useState } from 'preact/hooks';
 import { carrierById } from '../../utils/carriers';
+import { t } from '../../utils/i18n';
 import type { EnableCheck } from '../../utils/enable-risk';
 import { GUIDE } from '../../utils/guide';
 import { localize } from '../../utils/language';
@@ -12,6 +14,7 @@ import { cardOf } from '../../utils/card';
 import { guideOff } from '../../utils/guide-off';
 import { STEP_IDS, type CarrierId, type Language, type SiteTrust } from '../../utils/types';
 import { Shortcut } from '../pages/Shortcut';
+import { Confirm, turnOffDetails } from '../pages/Switches';
 import { pg } from '../pages/texts';
 import { LanguageChoice } from './LanguageChoice';
 import { NotOfficial } from './NotOfficial';
@@ -49,6 +52,8 @@ export interface PopupActions {
   sites?: SiteActions;
   /** Turns the guide back on here and everywhere (issue 14); absent in views that do not offer it. */
   turnOn?(): void;
+  /** Turns the guide off on this tab's site (it was the panel's menu: issue 12); absent in views that do not offer it. */
+  turnOffSite?(): void;
 }
 
 const NOTICE_TEXT: Record<StorageNotice, PopupTextKey> = {
@@ -106,6 +111,35 @@ function GuideOffNotice({ view, actions }: { view: PopupView; actions: PopupActi
   );
 }
 
+/**
+ * On a tab where the guide runs (an official or enabled site, not already off there): turn it off
+ * on this site, after a question that says what stops, what keeps watching and how to undo it.
+ */
+function TurnOffSite({ view, actions }: { view: PopupView; actions: PopupActions }) {
+  const [asking, setAsking] = useState(false);
+  const { lang, trust, host } = view;
+  const settings = view.progress?.progress.settings;
+  const turnOff = actions.turnOffSite;
+  if (!turnOff || !settings || !host || (trust !== 'official' && trust !== 'enabled') || guideOff(settings, host)) return null;
+  if (!asking) {
+    return (
+      <button type="button" data-turn-off-site="" onClick={() => setAsking(true)}>
+        {t('turnOffSite', lang)}…
+      </button>
+    );
+  }
+  return (
+    <Confirm
+      id="site-off"
+      lang={lang}
+      details={turnOffDetails('site', lang, settings.fieldWarnings)}
+      yes={t('turnOffSite', lang)}
+      onYes={() => (setAsking(false), turnOff())}
+      onNo={() => setAsking(false)}
+    />
+  );
+}
+
 export function Popup({ view, actions }: { view: PopupView; actions: PopupActions }) {
   const { lang, carrier, trust } = view;
   const [failed, setFailed] = useState(false);
@@ -146,6 +180,7 @@ export function Popup({ view, actions }: { view: PopupView; actions: PopupAction
               {pt('commandFailed', lang)}
             </p>
           ) : null}
+          <TurnOffSite view={view} actions={actions} />
         </section>
       ) : null}
 

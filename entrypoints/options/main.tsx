@@ -1,9 +1,10 @@
 // The settings (options) page (issue 14): the guide on or off, field warnings, the look-alike
-// warning, the personal mark, the language, and progress. Every switch says what it stops before
+// warning, the personal mark, the language, several cards per carrier, and progress. Every switch says what it stops before
 // it stops it; the background writes every change (it is progress's only writer).
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/pages/pages.css';
+import { CardSettings } from '../../components/pages/CardSettings';
 import { FieldSwitch, GuideSwitch } from '../../components/pages/Switches';
 import { createSiteActions } from '../../components/pages/site-actions';
 import { Shortcut } from '../../components/pages/Shortcut';
@@ -67,6 +68,7 @@ function App() {
         <h2 id="shortcut-title">{pg('shortcutTitle', lang)}</h2>
         <Shortcut lang={lang} keys={keys} />
       </section>
+      <CardSettings lang={lang} progress={state.progress} carriers={carriers} onAction={update} />
       <section aria-labelledby="reset-title">
         <h2 id="reset-title">{pg('resetTitle', lang)}</h2>
         {carriers.length ? (

@@ -59,6 +59,7 @@ export async function startPanel(site: PageSite): Promise<void> {
     field: null,
     thirdPartyFrame: false,
     focusRequest: 0,
+    shortcut: pack.shortcut ?? null,
     mark: await markReply.then((r) => (r.ok ? r.value.mark : null)),
   });
   const lifetime = new AbortController();

@@ -1,5 +1,6 @@
 // The actions part: what the panel's buttons (and the keyboard shortcut) ask for. Progress changes
-// go to the background (run.update); the view changes go to the store.
+// go to the background (run.update); the view changes go to the store. Turning off, reset and
+// several cards are asked for on the settings page and in the popup (issue 12's size budget).
 import type { PanelActions } from '../../components/panel-state';
 import type { Language } from '../../utils/types';
 import type { CardPlacement } from './card-placement';
@@ -42,21 +43,8 @@ export function panelActions(run: PanelRun, parts: { steps: StepTracker; placeme
     // The ring follows the route: look at the page again once the choice is stored.
     setRoute: (route) => run.update({ kind: 'set-route', carrier, route }, () => void steps.evaluate()),
     setTied: (item, state) => run.update({ kind: 'tied', carrier, item, state }),
-    reset: () => run.update({ kind: 'reset', carrier }),
-    addCard: (label) => run.update({ kind: 'add-card', carrier, label }),
-    selectCard: (card) => run.update({ kind: 'select-card', carrier, card }),
     showTarget: () => steps.showTarget(),
     hideHighlight: () => steps.hideTarget(),
-    turnOff(scope) {
-      const settings = store.get().progress?.settings;
-      const patch =
-        scope === 'everywhere'
-          ? { disabledEverywhere: true }
-          : { disabledHosts: [...new Set([...(settings?.disabledHosts ?? []), site.host])].sort() };
-      store.set({ turnedOff: true, highlightShown: false, spotlight: false });
-      steps.hideRing();
-      run.update({ kind: 'settings', patch });
-    },
     dismissNotice: () => store.set({ notice: null }),
     openSettings: () => void send({ type: 'open-page', page: 'options' }),
     printChecklist: () => void send({ type: 'open-checklist', carrier, lang: store.get().texts.lang }),

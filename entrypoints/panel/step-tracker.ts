@@ -21,8 +21,6 @@ export interface StepTracker {
   showTarget(): void;
   /** The user hid the ring: it stays off for this element until the target changes. */
   hideTarget(): void;
-  /** Takes the ring away (the guide was turned off). */
-  hideRing(): void;
   /** Follows the ring again after document.open() erased the window listeners it relies on. */
   reattach(): void;
 }
@@ -141,7 +139,6 @@ export function trackSteps(run: PanelRun, officialHosts: readonly CarrierHosts[]
       store.set({ highlightShown: false, spotlight: false });
       highlight.hide();
     },
-    hideRing: () => highlight.hide(),
     reattach() {
       trackerLifetime.abort();
       trackerLifetime = new AbortController();

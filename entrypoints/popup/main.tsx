@@ -8,7 +8,7 @@ import { isProgressState, panelShortcut, send } from '../../components/pages/run
 import { createSiteActions } from '../../components/pages/site-actions';
 import { Popup, type PopupActions, type PopupView } from '../../components/popup/Popup';
 import { pt } from '../../components/popup/texts';
-import { turnOnPatch } from '../../utils/guide-off';
+import { turnOffSitePatch, turnOnPatch } from '../../utils/guide-off';
 import { languageFromTag } from '../../utils/language';
 import type { ProgressAction, ProgressState } from '../../utils/messages';
 import { checkEnable } from '../../utils/enable-risk';
@@ -118,6 +118,10 @@ function App() {
     turnOn() {
       const settings = view.progress?.progress.settings;
       if (settings) update({ kind: 'settings', patch: turnOnPatch(settings, view.host ?? null) });
+    },
+    turnOffSite() {
+      const settings = view.progress?.progress.settings;
+      if (settings && view.host) update({ kind: 'settings', patch: turnOffSitePatch(settings, view.host) });
     },
     reset() {
       if (view.carrier) update({ kind: 'reset', carrier: view.carrier });

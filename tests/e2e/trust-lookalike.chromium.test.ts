@@ -11,13 +11,11 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../scripts/practice-server.mjs';
-import { chromiumE2E, eventually, sleep, type E2EBrowser, type E2EPage } from './harness/browser';
+import { chromiumE2E, eventually, type E2EBrowser, type E2EPage } from './harness/browser';
 import { grantedCopy } from './harness/granted';
+import { defineLookalikePageScenarios, expectNoGuidance, fixture, OFFICIAL } from './scenarios/lookalike';
 import { oneBrowserOnly } from './scenarios/one-browser';
 
-
-const OFFICIAL = 'https://www.hk.chinamobile.com/tc/index.html';
-const fixture = (origin: string, name: string) => `${origin}/__fixture/${name}.html`;
 
 describe('look-alike attacks (Chromium)', () => {
   let server: PracticeServer | undefined;
@@ -65,20 +63,6 @@ describe('look-alike attacks (Chromium)', () => {
     });
   }
 
-  async function expectNoGuidance(page: E2EPage, carrier: string): Promise<void> {
-    const state = await page.waitForPanel((s) => s.panel?.siteTrust === 'suspicious', 15_000);
-    expect(state.panel?.carrier).toBe(carrier);
-    expect(state.currentStep ?? null).toBeNull();
-    await sleep(1000); // the panel had time to look at the page
-    for (const selector of ['[aria-current]', '[data-step-id]', '[data-highlight]', 'button.primary', '[data-checklist-item]']) {
-      expect(await page.shadowElement(selector), selector).toBeNull();
-    }
-    expect((await page.shadowElement('[data-official-address]'))?.text).toMatch(/\./);
-    // Issue 14: collapsed by default, the compact card shows the warning and the official address.
-    expect(await page.shadowElement('[data-guide-panel]')).toMatchObject({ attrs: { 'data-panel-state': 'collapsed' } });
-    expect((await page.shadowElement('[data-official-address]'))?.box, 'the official address on screen').toBeTruthy();
-  }
-
   test('a look-alike: only the warning and the official address; no step, ring, "Show me where" or progress; the popup says suspicious', async () => {
     const url = fixture('https://www.hk-chinamobile.com', 'lookalike-cancel');
     const stored = async () => {
@@ -113,44 +97,7 @@ describe('look-alike attacks (Chromium)', () => {
     await page.close();
   });
 
-  test.each([
-    ['cmcc-hk.com', 'cmhk'],
-    ['10086-hk.com', 'cmhk'],
-    ['csl-hk.com', 'csl'],
-    ['mycsl.com', 'csl'],
-    ['rnr-hk.com', 'cmhk'],
-    ['simreg-hk.com', 'cmhk'],
-    ['chinaunicom-hk.com', 'cuniq'],
-  ])('the carrier\'s other names and numbers: %s imitates %s', async (host, carrier) => {
-    const page = await browser!.open(fixture(`http://${host}`, 'lookalike-cancel'));
-    const state = await page.waitForPanel((s) => s.panel?.siteTrust === 'suspicious', 15_000);
-    expect(state.panel?.carrier).toBe(carrier);
-    await page.close();
-  });
-
-  test('a phishing page framed by a neutral page: the top page gets the warning', async () => {
-    const page = await browser!.open(fixture('https://practice.example', 'lookalike-frame'));
-    await expectNoGuidance(page, 'cmhk');
-    await page.close();
-  });
-
-  test('a page that asks for a card and an HKID under the carrier\'s name (spaced, zero-width, full-width), without sign-in words', async () => {
-    const page = await browser!.open(fixture('https://practice.example', 'lookalike-ask'));
-    await expectNoGuidance(page, 'cmhk');
-    await page.close();
-  });
-
-  test('a phishing page written into a blob: gets the red icon', async () => {
-    const url = `${fixture('https://practice.example', 'lookalike-blob')}#stay`;
-    const page = await browser!.open(url);
-    const tabId = await tabIdOf(url);
-    await page.evaluate(() => {
-      location.href = (window as unknown as { blobUrl: string }).blobUrl;
-    });
-    await eventually(() => page.url(), (u) => u.startsWith('blob:'), 'on the blob: page');
-    expect(await eventually(() => badge(tabId), (t) => t === '!', 'red icon on the blob: page', 15_000)).toBe('!');
-    await page.close();
-  });
+  defineLookalikePageScenarios(() => ({ open: (url) => browser!.open(url), tabIdOf, badge }));
 
   test(
     "the popup's trust is the tab's current address, also after the service worker stopped and the tab navigated",

@@ -12,13 +12,11 @@
 // Firefox's MV2 background page is persistent (the Chromium file stops the service worker).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../scripts/practice-server.mjs';
-import { eventually, sleep, type E2EPage } from './harness/browser';
+import { eventually } from './harness/browser';
 import { launchFirefox, type LaunchedFirefox } from './harness/firefox';
 import { firefoxAddon, type FirefoxAddon, type FirefoxPopup } from './harness/firefox-addon';
+import { defineLookalikePageScenarios, expectNoGuidance, fixture, OFFICIAL } from './scenarios/lookalike';
 import { oneBrowserOnly } from './scenarios/one-browser';
-
-const OFFICIAL = 'https://www.hk.chinamobile.com/tc/index.html';
-const fixture = (origin: string, name: string) => `${origin}/__fixture/${name}.html`;
 
 describe('look-alike attacks (Firefox)', () => {
   let server: PracticeServer | undefined;
@@ -57,17 +55,6 @@ describe('look-alike attacks (Firefox)', () => {
     await server?.close();
   });
 
-  async function expectNoGuidance(page: E2EPage, carrier: string): Promise<void> {
-    const state = await page.waitForPanel((s) => s.panel?.siteTrust === 'suspicious', 15_000);
-    expect(state.panel?.carrier).toBe(carrier);
-    expect(state.currentStep ?? null).toBeNull();
-    await sleep(1000); // the panel had time to look at the page
-    for (const selector of ['[aria-current]', '[data-step-id]', '[data-highlight]', 'button.primary', '[data-checklist-item]']) {
-      expect(await page.shadowElement(selector), selector).toBeNull();
-    }
-    expect((await page.shadowElement('[data-official-address]'))?.text).toMatch(/\./);
-  }
-
   test('a look-alike: only the warning and the official address; no step, ring, "Show me where" or progress; the popup says suspicious', async () => {
     const url = fixture('https://www.hk-chinamobile.com', 'lookalike-cancel');
     const stored = async () => {
@@ -102,44 +89,7 @@ describe('look-alike attacks (Firefox)', () => {
     await page.close();
   });
 
-  test.each([
-    ['cmcc-hk.com', 'cmhk'],
-    ['10086-hk.com', 'cmhk'],
-    ['csl-hk.com', 'csl'],
-    ['mycsl.com', 'csl'],
-    ['rnr-hk.com', 'cmhk'],
-    ['simreg-hk.com', 'cmhk'],
-    ['chinaunicom-hk.com', 'cuniq'],
-  ])("the carrier's other names and numbers: %s imitates %s", async (host, carrier) => {
-    const page = await ff!.e2e.open(fixture(`http://${host}`, 'lookalike-cancel'));
-    const state = await page.waitForPanel((s) => s.panel?.siteTrust === 'suspicious', 15_000);
-    expect(state.panel?.carrier).toBe(carrier);
-    await page.close();
-  });
-
-  test('a phishing page framed by a neutral page: the top page gets the warning', async () => {
-    const page = await ff!.e2e.open(fixture('https://practice.example', 'lookalike-frame'));
-    await expectNoGuidance(page, 'cmhk');
-    await page.close();
-  });
-
-  test("a page that asks for a card and an HKID under the carrier's name (spaced, zero-width, full-width), without sign-in words", async () => {
-    const page = await ff!.e2e.open(fixture('https://practice.example', 'lookalike-ask'));
-    await expectNoGuidance(page, 'cmhk');
-    await page.close();
-  });
-
-  test('a phishing page written into a blob: gets the red icon', async () => {
-    const url = `${fixture('https://practice.example', 'lookalike-blob')}#stay`;
-    const page = await ff!.e2e.open(url);
-    const tabId = await tabIdOf(url);
-    await page.evaluate(() => {
-      location.href = (window as unknown as { blobUrl: string }).blobUrl;
-    });
-    await eventually(() => page.url(), (u) => u.startsWith('blob:'), 'on the blob: page');
-    expect(await eventually(() => badge(tabId), (t) => t === '!', 'red icon on the blob: page', 15_000)).toBe('!');
-    await page.close();
-  });
+  defineLookalikePageScenarios(() => ({ open: (url) => ff!.e2e.open(url), tabIdOf, badge }));
 
   test(
     "the popup's trust is the tab's current address after the tab navigated",

@@ -3,7 +3,8 @@
 // guide for a chosen carrier and route; the language chosen there is the pages' language; the
 // settings page asks before it turns the guide off, says what keeps watching, and does exactly that
 // (no panel on an official practice page, "off" on the toolbar icon and in the popup, the field
-// guard still warns); turning back on restores it; field warnings have their own switch.
+// guard still warns); turning back on restores it; field warnings have their own switch; the popup
+// turns the guide off on one site after asking (issue 12 moved it there from the panel's menu).
 //
 // Extension pages are driven through a small per-browser adapter: Chromium opens them as pages
 // (CDP); Firefox's BiDi refuses moz-extension URLs, so its background opens the tab and the page is
@@ -221,6 +222,49 @@ export function definePagesScenarios(browserName: BrowserName): void {
         await page.waitForPanel((s) => s.panel !== null);
         await wait(() => badgeOf(tabId), (b) => b === '✓', 'the official badge again');
         await wait(() => options.run(exists, '[data-guide-state="on"]'), Boolean, 'the settings page says on');
+      } finally {
+        await page.close();
+        await options.close();
+      }
+    });
+
+    test('popup: turning the guide off on this site asks first and does exactly that; the settings page lists the site with the way back on', async () => {
+      const host = new URL(CMHK).hostname;
+      const page = await h!.e2e.open(`${CMHK}/tc/refill`);
+      const options = await h!.openExtPage('/options.html');
+      try {
+        await page.waitForPanel((s) => s.panel !== null);
+        const tabId = await tabIdOf(`${CMHK}/tc/refill`);
+        const popup = await h!.openExtPage(`/popup.html?tabId=${tabId}`);
+        try {
+          await wait(() => popup.run(exists, '[data-turn-off-site]'), Boolean, 'the popup offers to turn off on this site');
+          expect(await popup.run(click, '[data-turn-off-site]')).toBe(true);
+          await wait(() => popup.run(exists, '[data-confirm="site-off"]'), Boolean, 'the question');
+          const ask = (await popup.run(textOf, '[data-confirm="site-off"]'))!;
+          expect(ask).toMatch(/stop showing on this site/);
+          expect(ask).toMatch(/Field warnings keep watching/);
+          expect(ask).toMatch(/Turn the guide back on/);
+          // Nothing stopped yet: only the question, and the panel still there.
+          expect((await settings())?.disabledHosts ?? []).not.toContain(host);
+          expect((await page.queryPanel()).panel).not.toBeNull();
+          expect(await popup.run(click, '[data-confirm-yes="site-off"]')).toBe(true);
+          await wait(settings, (s) => Array.isArray(s?.disabledHosts) && (s.disabledHosts as string[]).includes(host), 'the site in disabledHosts');
+          await wait(() => popup.run(exists, '[data-guide-off="site"]'), Boolean, 'the popup says off on this site');
+        } finally {
+          await popup.close();
+        }
+        // The open page's panel goes at once; the toolbar icon says off; everywhere stays on.
+        await wait(async () => (await page.queryPanel()).panel, (p) => p === null, 'the panel gone from the page');
+        await wait(() => badgeOf(tabId), (b) => b === 'off', 'the badge says off');
+        expect((await settings())?.disabledEverywhere).toBe(false);
+
+        // The settings page lists the site, with the way back on.
+        const row = `[data-off-host="${host}"] button`;
+        await wait(() => options.run(exists, row), Boolean, 'the site listed on the settings page');
+        expect(await options.run(click, row)).toBe(true);
+        await wait(settings, (s) => Array.isArray(s?.disabledHosts) && !(s.disabledHosts as string[]).includes(host), 'the site on again');
+        await page.reload();
+        await page.waitForPanel((s) => s.panel !== null);
       } finally {
         await page.close();
         await options.close();

@@ -1,8 +1,8 @@
 // Issue 14: the popup anywhere (headings that say what they govern, the off state and the way back
 // on, the full guide and settings, the shortcut), the shortcut's three cases, and the guide reader.
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount } from './mount';
 import { GuideReader } from '../../../components/pages/GuideReader';
 import { Shortcut } from '../../../components/pages/Shortcut';
 import { Popup, type PopupActions, type PopupView } from '../../../components/popup/Popup';
@@ -15,12 +15,6 @@ import { stepText } from '../../../utils/route';
 
 afterEach(() => document.body.replaceChildren());
 
-function mount(ui: preact.ComponentChild) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(ui, root));
-  return root;
-}
 
 function popup(view: Partial<PopupView>, actions: Partial<PopupActions> = {}) {
   const all: PopupActions = { command: vi.fn(async () => true), setLanguage: vi.fn(), reset: vi.fn(), turnOn: vi.fn(), ...actions };

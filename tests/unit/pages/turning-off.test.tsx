@@ -1,14 +1,18 @@
-// Issue 14: turning the guide off, field warnings, the toolbar icon, the open-page message, and the
-// settings page's switches: each asks before it stops anything, and does exactly what it said.
-import { render } from 'preact';
+// Issue 14: turning the guide off, field warnings, the toolbar icon, the open-page message, the
+// settings page's switches and the popup's "Turn off on this site" (issue 12 moved it there from the
+// panel's menu, with the panel test's assertions): each asks before it stops anything, and does
+// exactly what it said.
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount } from './mount';
 import { FieldSwitch, GuideSwitch } from '../../../components/pages/Switches';
+import { Popup, type PopupActions, type PopupView } from '../../../components/popup/Popup';
 import { badgeFor } from '../../../utils/background/badge';
 
 import type { Badge } from '../../../utils/background/badge';
-import { guideOff, turnOnPatch } from '../../../utils/guide-off';
-import { defaultSettings } from '../../../utils/progress';
+import { guideOff, turnOffSitePatch, turnOnPatch } from '../../../utils/guide-off';
+import { defaultProgress, defaultSettings } from '../../../utils/progress';
+import { applyAction } from '../../../utils/progress-actions';
 import type { Settings } from '../../../utils/types';
 import { answer, quietRouterDeps } from '../fake-router-deps';
 
@@ -25,6 +29,9 @@ describe('where the guide is off', () => {
     expect(guideOff({ ...s, disabledEverywhere: true }, 'www.cuniq.com')).toBe('everywhere');
     expect(guideOff(null, 'www.hk.chinamobile.com')).toBeNull();
     expect(turnOnPatch({ disabledHosts: ['a.example', 'www.hk.chinamobile.com'] }, 'www.hk.chinamobile.com')).toEqual({ disabledEverywhere: false, disabledHosts: ['a.example'] });
+    // Off on one site: added once, the list sorted, nothing else touched.
+    expect(turnOffSitePatch({ disabledHosts: ['z.example'] }, 'www.hk.chinamobile.com')).toEqual({ disabledHosts: ['www.hk.chinamobile.com', 'z.example'] });
+    expect(turnOffSitePatch({ disabledHosts: ['www.hk.chinamobile.com'] }, 'www.hk.chinamobile.com')).toEqual({ disabledHosts: ['www.hk.chinamobile.com'] });
   });
 
   it('the toolbar icon says off (grey), except on a suspicious site, which stays red', () => {
@@ -75,12 +82,6 @@ describe('background: settings that turn things off', () => {
   });
 });
 
-function mount(ui: preact.ComponentChild) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(ui, root));
-  return root;
-}
 const click = async (root: Element, selector: string) => act(() => (root.querySelector(selector) as HTMLElement).click());
 
 describe('settings page switches', () => {
@@ -122,5 +123,67 @@ describe('settings page switches', () => {
     await click(root, '[data-field-off]');
     await click(root, '[data-confirm-yes="field-off"]');
     expect(onPatch).toHaveBeenCalledWith({ fieldWarnings: false });
+  });
+});
+
+describe('the popup: turning the guide off on this site', () => {
+  const HOST = 'www.hk.chinamobile.com';
+  function popup(view: Partial<PopupView> = {}, fieldWarnings = true) {
+    const actions: PopupActions = { command: vi.fn(async () => true), setLanguage: vi.fn(), reset: vi.fn(), turnOn: vi.fn(), turnOffSite: vi.fn() };
+    const progress = { progress: applyAction(defaultProgress(), { kind: 'settings', patch: { fieldWarnings } }), notice: null };
+    const full: PopupView = { lang: 'en', tabId: 3, carrier: 'cmhk', trust: 'official', incognito: false, host: HOST, loaded: true, progress, ...view };
+    return { root: mount(<Popup view={full} actions={actions} />), actions };
+  }
+
+  it('asks first, says what stops, what keeps watching and how to undo; nothing happens until confirmed', async () => {
+    const { root, actions } = popup();
+    expect(root.querySelector('[data-turn-off-site]')?.textContent).toBe('Turn off on this site…');
+    await click(root, '[data-turn-off-site]');
+    const ask = root.querySelector('[data-confirm="site-off"]')!;
+    expect(ask).not.toBeNull();
+    expect(actions.turnOffSite).not.toHaveBeenCalled();
+    expect(ask.getAttribute('role')).toBe('group');
+    expect(ask.textContent).toMatch(/Turn the guide off on this site\?/);
+    expect(ask.textContent).toMatch(/stop showing on this site/);
+    expect(ask.textContent).toMatch(/Field warnings keep watching/);
+    expect(ask.textContent).toMatch(/Turn the guide back on/);
+    expect(document.activeElement?.textContent).toBe('Keep as it is');
+    await click(root, '[data-confirm="site-off"] button:not([data-confirm-yes])');
+    expect(root.querySelector('[data-confirm]')).toBeNull();
+    expect(actions.turnOffSite).not.toHaveBeenCalled();
+    // Escape keeps it on too.
+    await click(root, '[data-turn-off-site]');
+    await act(() => {
+      root.querySelector('[data-confirm="site-off"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(root.querySelector('[data-confirm]')).toBeNull();
+    expect(actions.turnOffSite).not.toHaveBeenCalled();
+    await click(root, '[data-turn-off-site]');
+    expect(root.querySelector('[data-confirm-yes="site-off"]')?.textContent).toBe('Turn off on this site');
+    await click(root, '[data-confirm-yes="site-off"]');
+    expect(actions.turnOffSite).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('[data-confirm]')).toBeNull();
+  });
+
+  it('says when field warnings are already off, in the chosen language', async () => {
+    const { root } = popup({ lang: 'zh-Hant' }, false);
+    await click(root, '[data-turn-off-site]');
+    const ask = root.querySelector('[data-confirm="site-off"]')!.textContent!;
+    expect(ask).toMatch(/要在此網站關閉指南嗎？/);
+    expect(ask).toMatch(/輸入欄警告已關閉/);
+    expect(ask).not.toMatch(/輸入欄警告會繼續/);
+  });
+
+  it('is offered only where the guide runs: an official or enabled site, not already off there', () => {
+    expect(popup({ trust: 'enabled' }).root.querySelector('[data-turn-off-site]')).not.toBeNull();
+    expect(popup({ trust: 'suspicious' }).root.querySelector('[data-turn-off-site]')).toBeNull();
+    expect(popup({ carrier: null, trust: null, host: 'example.com' }).root.querySelector('[data-turn-off-site]')).toBeNull();
+    expect(popup({ host: null }).root.querySelector('[data-turn-off-site]')).toBeNull();
+    const off = { progress: applyAction(defaultProgress(), { kind: 'settings', patch: { disabledHosts: [HOST] } }), notice: null };
+    const already = popup({ progress: off }).root;
+    expect(already.querySelector('[data-turn-off-site]')).toBeNull();
+    expect(already.querySelector('[data-guide-off="site"]')).not.toBeNull();
+    const everywhere = { progress: applyAction(defaultProgress(), { kind: 'settings', patch: { disabledEverywhere: true } }), notice: null };
+    expect(popup({ progress: everywhere }).root.querySelector('[data-turn-off-site]')).toBeNull();
   });
 });

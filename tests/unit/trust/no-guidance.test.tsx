@@ -107,7 +107,7 @@ describe('no guidance on a suspicious site', () => {
     const el = document.createElement('div');
     document.body.append(el);
     const acts = Object.fromEntries(
-      ['setExpanded', 'setLanguage', 'toggleCheck', 'markStep', 'reset', 'addCard', 'selectCard', 'showTarget', 'hideHighlight', 'turnOff', 'dismissNotice', 'printChecklist'].map((k) => [k, vi.fn()]),
+      ['setExpanded', 'setLanguage', 'toggleCheck', 'markStep', 'showTarget', 'hideHighlight', 'openSettings', 'dismissNotice', 'printChecklist'].map((k) => [k, vi.fn()]),
     ) as unknown as PanelActions;
     const state: PanelState = {
       carrier: panelCarrier('cmhk'),
