@@ -31,11 +31,23 @@ export class App extends Component<AppProps> {
     const hl = highlight.get();
     return (
       <>
-        {state.turnedOff ? null : <Panel state={state} actions={actions} />}
+        {state.turnedOff ? null : <PanelView state={state} actions={actions} />}
         {hl.rect && state.highlightShown && !state.turnedOff ? (
           <Highlight rect={hl.rect} viewport={hl.viewport} dim={state.spotlight} />
         ) : null}
       </>
     );
+  }
+}
+
+// The ring follows scrolls and resizes: moving it must not render the whole panel again (issue 12).
+// The store makes a new state object on every change, so an unchanged one means nothing to redo.
+class PanelView extends Component<{ state: PanelState; actions: PanelActions }> {
+  override shouldComponentUpdate(next: { state: PanelState }) {
+    return next.state !== this.props.state;
+  }
+
+  override render({ state, actions }: { state: PanelState; actions: PanelActions }) {
+    return <Panel state={state} actions={actions} />;
   }
 }

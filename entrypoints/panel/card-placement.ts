@@ -47,5 +47,13 @@ export function placeCard(run: PanelRun, avoid: () => Element[]): CardPlacement 
   lifetime.signal.addEventListener('abort', () => cancelAnimationFrame(frame));
   store.subscribe(placeSoon);
   listen();
-  return { place, placeSoon, listen };
+  return {
+    // Once: a placement already queued (the first look's store change asks for one) would only do it again.
+    place() {
+      cancelAnimationFrame(frame);
+      place();
+    },
+    placeSoon,
+    listen,
+  };
 }

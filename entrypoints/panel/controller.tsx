@@ -34,6 +34,9 @@ function isTurnedOff(progress: ProgressV1 | null, host: string): boolean {
 
 export async function startPanel(site: PageSite): Promise<void> {
   const doc = document;
+  // The user's mark (issue 16), shown in the real panel only, is asked for beside the progress and
+  // is in the store before the first render: arriving later, it cost a second render (issue 12).
+  const markReply = send({ type: 'get-mark' });
   const initial = await send({ type: 'get-progress' });
   const progress = initial.ok ? initial.value.progress : null;
   const pack = await fetchTexts(site, doc, progress?.settings.language ?? undefined);
@@ -57,6 +60,7 @@ export async function startPanel(site: PageSite): Promise<void> {
     thirdPartyFrame: false,
     focusRequest: 0,
     shortcut: pack.shortcut ?? null,
+    mark: await markReply.then((r) => (r.ok ? r.value.mark : null)),
   });
   const lifetime = new AbortController();
   // The host guards itself against the page (issue 16); a page that keeps fighting is named. The
@@ -143,8 +147,6 @@ export async function startPanel(site: PageSite): Promise<void> {
     onCommand: (command) => (command === 'collapse' ? void actions.setExpanded(false) : openFromShortcut()),
     onTeardown: () => render(null, container),
   });
-  // The user's mark (issue 16), shown in the real panel only.
-  void send({ type: 'get-mark' }).then((r) => store.set({ mark: r.ok ? r.value.mark : null }));
 
   // The first look decides whether the panel opens: render once it is known (one message away).
   await steps.evaluate();

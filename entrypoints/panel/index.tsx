@@ -11,6 +11,8 @@ import { send } from './send';
 const STARTED = Symbol.for('sim-exit-guide.panel-started');
 
 const ASK_TRIES = 3;
+/** The longest the panel waits for the page's load event before it starts anyway. */
+const PANEL_WAIT_MS = 300;
 
 async function askSite(): Promise<PageSite | null> {
   for (let attempt = 1; ; attempt++) {
@@ -36,6 +38,18 @@ export default defineUnlistedScript({
       marks[STARTED] = false;
       return;
     }
-    void startPanel(site);
+    // Off the page's load path (issue 12): the panel's work (texts, snapshot and step, first render,
+    // placement) waits until the page has loaded, or at most PANEL_WAIT_MS when a slow resource holds
+    // the load back. A focus before then starts it at once: the guard, listening from document_end,
+    // waits for the panel to warn, and the warning must show before the user types.
+    let started = false;
+    const go = () => {
+      if (!started) void startPanel(site);
+      started = true;
+    };
+    if (document.readyState === 'complete') return go();
+    document.addEventListener('focusin', go, true);
+    addEventListener('load', () => setTimeout(go));
+    setTimeout(go, PANEL_WAIT_MS);
   },
 });
