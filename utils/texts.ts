@@ -41,17 +41,3 @@ export interface TextPack {
 export function textsFromPack(pack: TextPack): Texts {
   return { lang: pack.lang, guide: pack.guide, t: (key, vars = {}) => fillTemplate(pack.ui[key] ?? key, vars) };
 }
-
-/** Checks the shape of a pack that came in a message (the background is ours, but a reply may be missing or cut short). */
-export function isTextPack(value: unknown): value is TextPack {
-  const p = value as Partial<TextPack> | null;
-  return (
-    !!p &&
-    typeof p.lang === 'string' &&
-    typeof p.ui === 'object' &&
-    p.ui !== null &&
-    !!p.guide &&
-    Array.isArray(p.guide.steps) &&
-    Array.isArray(p.guide.checklist)
-  );
-}
