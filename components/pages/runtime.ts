@@ -8,6 +8,7 @@ import { languageFromTag } from '../../utils/language';
 import { createSend } from '../../utils/send';
 import type { Language } from '../../utils/types';
 import { panelShortcutOf } from '../../utils/shortcut';
+import type { MarkActions } from '../popup/MarkSetting';
 
 const sendMessage = createSend(browser.runtime);
 
@@ -16,6 +17,12 @@ export async function send<M extends ToBackground>(msg: M): Promise<ReplyOf<M['t
   const reply = await sendMessage(msg);
   return reply.ok ? reply.value : null;
 }
+
+/** The personal mark as the welcome and settings pages read and save it (the background checks and stores it). */
+export const markActions: MarkActions = {
+  load: () => send({ type: 'get-mark' }).then((r) => r?.mark ?? null),
+  save: (mark) => send({ type: 'set-mark', mark }).then((r) => r?.ok === true),
+};
 
 export function isProgressState(value: unknown): value is ProgressState {
   return !!value && typeof value === 'object' && 'progress' in value && 'notice' in value;

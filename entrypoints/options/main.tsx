@@ -8,7 +8,7 @@ import { CardSettings } from '../../components/pages/CardSettings';
 import { FieldSwitch, GuideSwitch } from '../../components/pages/Switches';
 import { createSiteActions } from '../../components/pages/site-actions';
 import { Shortcut } from '../../components/pages/Shortcut';
-import { isProgressState, onStoredChange, pageLanguage, panelShortcut, send } from '../../components/pages/runtime';
+import { isProgressState, markActions, onStoredChange, pageLanguage, panelShortcut, send } from '../../components/pages/runtime';
 import { pg } from '../../components/pages/texts';
 import { LanguageChoice } from '../../components/popup/LanguageChoice';
 import { MarkSetting } from '../../components/popup/MarkSetting';
@@ -57,13 +57,7 @@ function App() {
         <LanguageChoice lang={lang} chosen={settings.language} onChange={(language) => update({ kind: 'settings', patch: { language } })} />
         <p class="muted">{pg('languageNote', lang)}</p>
       </section>
-      <MarkSetting
-        lang={lang}
-        actions={{
-          load: () => send({ type: 'get-mark' }).then((r) => r?.mark ?? null),
-          save: (mark) => send({ type: 'set-mark', mark }).then((r) => r?.ok === true),
-        }}
-      />
+      <MarkSetting lang={lang} actions={markActions} />
       <section aria-labelledby="shortcut-title">
         <h2 id="shortcut-title">{pg('shortcutTitle', lang)}</h2>
         <Shortcut lang={lang} keys={keys} />

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import '../../components/pages/pages.css';
 import { GuideReader } from '../../components/pages/GuideReader';
 import { Shortcut } from '../../components/pages/Shortcut';
-import { isProgressState, pageLanguage, panelShortcut, send } from '../../components/pages/runtime';
+import { isProgressState, markActions, pageLanguage, panelShortcut, send } from '../../components/pages/runtime';
 import { pg, type PageTextKey } from '../../components/pages/texts';
 import { LanguageChoice } from '../../components/popup/LanguageChoice';
 import { MarkSetting } from '../../components/popup/MarkSetting';
@@ -62,13 +62,7 @@ function App() {
         />
         <p class="muted">{pg('languageNote', lang)}</p>
       </section>
-      <MarkSetting
-        lang={lang}
-        actions={{
-          load: () => send({ type: 'get-mark' }).then((r) => r?.mark ?? null),
-          save: (mark) => send({ type: 'set-mark', mark }).then((r) => r?.ok === true),
-        }}
-      />
+      <MarkSetting lang={lang} actions={markActions} />
       <p class="lesson" data-mark-lesson="">
         {pg('markLesson', lang)}
       </p>
