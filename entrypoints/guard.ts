@@ -12,11 +12,9 @@ import { startFocusGuard, type FieldGuard, type FieldGuardState, type Prescanner
 import { MAX_FORM } from '../utils/fields/limits';
 import { describeField, scopeControls, type FieldDescription } from '../utils/page/fields/read';
 import type { ClassifyAnswer } from '../utils/fields/remote';
-import { languageFromTag } from '../utils/language';
-import { MARK_KEY, type PersonalMark } from '../utils/mark';
 import { createSend } from '../utils/send';
 import { awaitPanel, type FieldWarning, type GuardSide, type PanelSide } from '../utils/page/top-frame-seam';
-import type { FieldKind, Language } from '../utils/types';
+import type { FieldKind } from '../utils/types';
 import { benchMark } from '../utils/page/bench-mark';
 
 function addCalloutCss(root: ShadowRoot): void {
@@ -37,27 +35,11 @@ function frameCalloutRoot(): ShadowRoot {
 }
 
 /**
- * The user's personal mark (issue 16), shown on the callout: read from the extension's storage in
- * this script's isolated world (a page reaches neither). Only the background writes it, through
- * parseMark; here a light check suffices (the word goes in as text, the colour as a style value).
+ * Shows the callout for the focused control, or removes it (nothing to say, or acknowledged). The
+ * warning brings the user's personal mark (issue 16): the panel's in the top frame, the
+ * background's answer in a frame. The guard touches no extension storage, so no frame pays for
+ * the storage API on load.
  */
-let mark: PersonalMark | null = null;
-
-const asMark = (v: unknown): PersonalMark | null => {
-  const m = v as PersonalMark | null | undefined;
-  return typeof m?.word === 'string' && /^#[\da-f]{6}$/.test(m.color) ? m : null;
-};
-
-/** Read once per page view: a mark changed meanwhile shows from the next page on. */
-function readMark(): void {
-  try {
-    browser.storage.local.get(MARK_KEY).then((items: Record<string, unknown>) => (mark = asMark(items[MARK_KEY])), () => undefined);
-  } catch {
-    // No storage (the extension was reloaded): no mark.
-  }
-}
-
-/** Shows the callout for the focused control, or removes it (nothing to say, or acknowledged). */
 function drawCallout(root: ShadowRoot, state: FieldGuardState | null, warning: FieldWarning | null | undefined, acknowledged: WeakSet<Element>): void {
   if (!state || !warning || acknowledged.has(state.element)) {
     renderCallout(root, document.documentElement, null);
@@ -67,7 +49,6 @@ function drawCallout(root: ShadowRoot, state: FieldGuardState | null, warning: F
   renderCallout(root, element, {
     kind: state.kind,
     ...warning,
-    mark,
     onAck() {
       acknowledged.add(element);
       renderCallout(root, element, null);
@@ -94,10 +75,14 @@ const send = createSend(browser.runtime);
 /** The extension was reloaded or removed: this script's messages go nowhere any more. */
 const orphaned = (): boolean => !browser.runtime?.id;
 
-/** Asks the background to classify one control (its form's controls give the card context). */
-async function askOne(el: Element, lang: Language): Promise<ClassifyAnswer | null> {
+/**
+ * Asks the background to classify one control (its form's controls give the card context). The
+ * background picks the texts' language; the page's lang attribute is one of its hints.
+ */
+async function askOne(el: Element): Promise<ClassifyAnswer | null> {
   const form = scopeControls(el).slice(0, MAX_FORM);
-  const reply = await send({ type: 'classify-field', field: describeField(el), form: form.map(describeField), lang });
+  const pageLang = document.documentElement.getAttribute('lang') ?? '';
+  const reply = await send({ type: 'classify-field', field: describeField(el), form: form.map(describeField), pageLang });
   return reply.ok ? reply.value : null;
 }
 
@@ -106,7 +91,7 @@ async function askOne(el: Element, lang: Language): Promise<ClassifyAnswer | nul
  * frame's fallback before its batch answers; sub-frames' only way): undefined until the answer is
  * in, then `refresh` tells the guard. No answer (the background unreachable) counts as ordinary.
  */
-function askOnFocus(lang: Language, lifetime: AbortController, refresh: (el: Element) => void) {
+function askOnFocus(lifetime: AbortController, refresh: (el: Element) => void) {
   const answers = new WeakMap<Element, ClassifyAnswer>();
   const asked = new WeakSet<Element>();
   return {
@@ -116,7 +101,7 @@ function askOnFocus(lang: Language, lifetime: AbortController, refresh: (el: Ele
       if (answer) return answer.kind;
       if (!asked.has(el)) {
         asked.add(el);
-        void askOne(el, lang).then((reply) => {
+        void askOne(el).then((reply) => {
           if (!reply && orphaned()) lifetime.abort(); // the extension was reloaded: stop quietly
           answers.set(el, reply ?? { kind: null, texts: null });
           refresh(el);
@@ -163,8 +148,8 @@ function guardTopFrame(panel: PanelSide): GuardSide {
     const stop = new AbortController();
     run = stop;
     panel.signal.addEventListener('abort', () => stop.abort(), { once: true });
-    // A focus before the batch's answer: this control alone (the panel says the texts, so any language).
-    const { kindOf } = askOnFocus('en', stop, (el) => guard?.refresh(el));
+    // A focus before the batch's answer: this control alone (the panel says the texts).
+    const { kindOf } = askOnFocus(stop, (el) => guard?.refresh(el));
     guard = startFocusGuard(document, { signal: stop.signal, kindOf, isOwnUi: panel.isOwnUi, shadowRootOf, prescan: backgroundPrescan(stop), onChange: show });
   };
   start();
@@ -175,12 +160,11 @@ function guardTopFrame(panel: PanelSide): GuardSide {
 function guardFrame(): void {
   let root: ShadowRoot | null = null;
   const lifetime = new AbortController();
-  const lang = languageFromTag(document.documentElement.lang) ?? languageFromTag(navigator.language) ?? 'en';
   const acknowledged = new WeakSet<Element>();
   let seq = 0;
   let guard: FieldGuard | null = null;
   // The background's answers, per control, for this page view.
-  const { answers, kindOf } = askOnFocus(lang, lifetime, (el) => guard?.refresh(el));
+  const { answers, kindOf } = askOnFocus(lifetime, (el) => guard?.refresh(el));
 
   guard = startFocusGuard(document, {
     signal: lifetime.signal,
@@ -194,6 +178,7 @@ function guardFrame(): void {
         if (reply.error === 'unreachable') return;
       }
       const severity = reply.ok ? reply.value.severity : null;
+      const mark = reply.ok ? reply.value.mark : null;
       if (mine !== seq) return; // focus moved on meanwhile
       const texts = state && severity ? answers.get(state.element)?.texts?.[severity] : undefined;
       if (!state || !texts || !severity) {
@@ -201,7 +186,7 @@ function guardFrame(): void {
         return;
       }
       root ??= frameCalloutRoot();
-      drawCallout(root, state, { severity, ...texts }, acknowledged);
+      drawCallout(root, state, { severity, ...texts, mark }, acknowledged);
     },
   });
 }
@@ -215,7 +200,6 @@ export default defineUnlistedScript({
     const world = globalThis as { [flag]?: boolean };
     if (world[flag]) return;
     world[flag] = true;
-    readMark();
     // The top frame's guard starts with the panel (it borrows the panel's texts and shadow root).
     // A popup the official page opened on about:blank has no panel: it guards like a frame.
     if (window.top === window && location.protocol !== 'about:') awaitPanel(guardTopFrame);

@@ -42,8 +42,9 @@ export type ToBackground =
   | { type: 'page-state'; state: PageState }
   | { type: 'field-focus'; kind: FieldKind | null }
   // The guard: classify this control (descriptions are page text, never a typed value; see
-  // utils/fields/remote.ts). Answered with the kind and the warning texts in `lang`.
-  | { type: 'classify-field'; field: FieldDescription; form: FieldDescription[]; lang: Language }
+  // utils/fields/remote.ts). Answered with the kind and the warning texts in the user's language
+  // (their choice, else the frame's page language `pageLang`, a raw lang attribute, else the browser's).
+  | { type: 'classify-field'; field: FieldDescription; form: FieldDescription[]; pageLang: string }
   // The top frame's guard, ahead of focus: whole forms (each its own card context), answered with
   // each control's kind ({ kinds }, in the same order). Limits: utils/fields/limits.ts.
   | { type: 'classify-fields'; forms: FieldDescription[][] }

@@ -32,7 +32,8 @@ export function startFieldController({ store, mounted, lifetime }: PanelRun) {
       }
       const severity = severityOf(kind);
       store.set({ field: { kind, severity } });
-      return { severity, ...calloutText(kind, severity, store.get().texts.t) };
+      const { texts, mark } = store.get();
+      return { severity, ...calloutText(kind, severity, texts.t), mark };
     },
     calloutRoot: mounted.root,
     // Focus moving into our own panel or callout is not the user leaving the field.

@@ -16,7 +16,7 @@ import { guideOff } from '../guide-off';
 import { detectRequest, parseDetectRequest } from '../detect/remote';
 import { classifyBatch, classifyRequest, parseClassifyBatch, parseClassifyRequest } from '../fields/remote';
 import { isLanguage, pickLanguage } from '../language';
-import { MARK_KEY, parseMark } from '../mark';
+import { MARK_KEY, parseMark, type PersonalMark } from '../mark';
 import type { PageState, ProgressAction, ProgressState, ToBackground } from '../messages';
 import { isCarrierId, isStorableOrigin } from '../progress';
 import { SITE_ACTION_KINDS } from '../progress-actions';
@@ -159,7 +159,8 @@ export const PROTOCOL = {
       } catch {
         // The top frame's panel is gone; the frame still gets its answer.
       }
-      return { severity };
+      // The frame's callout shows the user's mark (issue 16); the guard reads no storage of its own.
+      return { severity, mark: severity ? await storedMark(deps) : null };
     },
   }),
 
@@ -197,10 +198,15 @@ export const PROTOCOL = {
   }),
 
   // The guard, any frame (issue 6: the content scripts carry no classifier). Pure: nothing is kept.
+  // The warning's texts speak the panel's language: the user's choice, else the frame's page's, else
+  // the browser's (the guard carries no language rules).
   'classify-field': route({
     from: FRAME,
     parse: (m) => tagged('classify-field', parseClassifyRequest(m)),
-    handle: (msg) => classifyRequest(msg),
+    handle: async ({ field, form, pageLang }, { deps, tab }) => {
+      const settings = await settingsFor(await incognitoOfTab(tab, deps), deps);
+      return classifyRequest({ field, form, lang: pickLanguage(settings?.language ?? null, pageLang, deps.uiLanguage) });
+    },
   }),
 
   // The top frame's guard, ahead of focus (whole forms, within utils/fields/limits.ts). Pure: nothing is kept.
@@ -298,13 +304,7 @@ export const PROTOCOL = {
   'get-mark': route({
     from: ['page', 'top'],
     parse: () => ({ type: 'get-mark' as const }),
-    handle: async (_msg, { deps }) => {
-      try {
-        return { mark: parseMark((await deps.markArea?.get(MARK_KEY))?.[MARK_KEY]) };
-      } catch {
-        return { mark: null };
-      }
-    },
+    handle: async (_msg, { deps }) => ({ mark: await storedMark(deps) }),
   }),
 
   'set-mark': route({
@@ -358,6 +358,15 @@ export const PROTOCOL = {
 } satisfies { [K in MessageType]: { from: readonly Origin[]; parse(raw: Record<string, unknown>): { type: K } | null } };
 
 /** An about:blank popup's opener tab (issue 15), when the sender is such a popup's top frame. */
+/** The user's personal mark, or null (none set, or unreadable storage). */
+async function storedMark(deps: RouterDeps): Promise<PersonalMark | null> {
+  try {
+    return parseMark((await deps.markArea?.get(MARK_KEY))?.[MARK_KEY]);
+  } catch {
+    return null;
+  }
+}
+
 function openerOf(sender: SenderLike): number | undefined {
   return sender.frameId === 0 && /^about:/i.test(sender.url ?? '') ? sender.tab?.openerTabId : undefined;
 }

@@ -1,24 +1,32 @@
 // The background's side of the field guard. A frame sends the description of the focused control
 // and of the other controls of its form (labels, names, attributes: page text, never a typed
-// value), and gets back the kind and the warning texts in its language (classify-field). The top
+// value), and gets back the kind and the warning texts in the user's language (classify-field). The top
 // frame also sends, ahead of focus, batches of whole forms and gets back each control's kind
 // (classify-fields). The content scripts then need no keyword lists and no classifier.
 // Everything here is pure and checks its input: a message is untrusted until proven otherwise.
 import { fieldText } from '../field-texts';
 import { calloutText } from './callout-text';
-import { isLanguage } from '../language';
 import type { FieldKind, Language, Severity } from '../types';
 import { classifyField, type FieldDescription } from './classify';
 import { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from './limits';
 
 export { MAX_BATCH_FIELDS, MAX_BATCH_FORMS, MAX_FORM } from './limits';
 
-export interface ClassifyRequest {
+/** A frame's question (classify-field): the background picks the texts' language (utils/background/protocol.ts). */
+export interface ClassifyAsk {
   field: FieldDescription;
   /** The controls of the field's form (the field included), for the card context. */
   form: FieldDescription[];
+  /** The frame's page language, as its lang attribute says (only its shape is ever read). */
+  pageLang: string;
+}
+
+export interface ClassifyRequest extends Omit<ClassifyAsk, 'pageLang'> {
   lang: Language;
 }
+
+/** Longest page language tag read (BCP 47 tags in use are far shorter). */
+const MAX_LANG_TAG = 64;
 
 type FieldMessageTexts = ReturnType<typeof calloutText>;
 
@@ -85,11 +93,11 @@ function parseForm(raw: unknown, min: number): FieldDescription[] | null {
   return form;
 }
 
-export function parseClassifyRequest(raw: Record<string, unknown>): ClassifyRequest | null {
+export function parseClassifyRequest(raw: Record<string, unknown>): ClassifyAsk | null {
   const field = parseDescription(raw.field);
   const form = parseForm(raw.form, 0);
-  if (!field || !form || !isLanguage(raw.lang)) return null;
-  return { field, form, lang: raw.lang };
+  if (!field || !form || typeof raw.pageLang !== 'string') return null;
+  return { field, form, pageLang: raw.pageLang.slice(0, MAX_LANG_TAG) };
 }
 
 export interface ClassifyBatch {

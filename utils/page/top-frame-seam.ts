@@ -8,19 +8,21 @@
 // Symbol registry).
 // What crosses, typed below and nothing else:
 //   panel → guard (PanelSide): the step-aware severity with the warning's texts in the panel's
-//     language, the shadow root the callout is drawn in (top layer), what counts as our own UI,
+//     language and the user's mark, the shadow root the callout is drawn in (top layer), what counts as our own UI,
 //     and the panel's lifetime;
 //   guard → panel (GuardSide): re-attach after document.open(), and say the shown warning again.
 // Order: either script may start first. The guard starts its top-frame mode when the panel is
 // offered (at once if it already was); the panel reaches the guard through the handle it gets back.
 // (The background classifies: neither script carries the classifier or its keyword lists.)
+import type { PersonalMark } from '../mark';
 import type { FieldKind, Severity } from '../types';
 
-/** What the callout beside the field says (texts in the panel's language): a headline, the button. */
+/** What the callout beside the field says (texts in the panel's language): a headline, the button, the user's mark. */
 export interface FieldWarning {
   severity: Severity;
   title: string;
   ackLabel: string;
+  mark?: PersonalMark | null;
 }
 
 export interface PanelSide {

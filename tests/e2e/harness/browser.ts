@@ -94,6 +94,7 @@ export async function chromiumE2E(options: LaunchE2EOptions): Promise<E2EBrowser
       fieldKindElements: () => shadow.fieldKindElements(page),
       countFieldKind: () => shadow.countFieldKindOnPage(page),
       shadowElement: async (selector) => describe(page, await shadow.findInShadow(page, selector)),
+      frameCallout: () => shadow.frameCallout(page),
       panelText: async () => {
         const guide = await shadow.findGuideHost(page);
         const panel = guide ? shadow.queryFirst(guide.root, '[data-guide-panel]') : null;

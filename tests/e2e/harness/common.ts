@@ -65,6 +65,14 @@ export interface ElementInfo {
   checked: boolean | null;
 }
 
+export interface FrameCallout {
+  /** data-callout-kind */
+  kind: string;
+  text: string;
+  /** The text of `[data-callout-mark]`, or null when the callout has none. */
+  mark: string | null;
+}
+
 export interface GotoOptions {
   /** Default 'load'. */
   waitUntil?: 'load' | 'domcontentloaded';
@@ -90,6 +98,11 @@ export interface E2EPage {
   countFieldKind(): Promise<number>;
   /** The first element matching `selector` in the guide's shadow root (nested shadow roots included). */
   shadowElement(selector: string): Promise<ElementInfo | null>;
+  /**
+   * The callout a sub-frame's guard drew in the frame's own host (`data-sim-exit-guide-host="frame"`,
+   * closed shadow root): its text and the user's mark in it; null when no frame shows one.
+   */
+  frameCallout(): Promise<FrameCallout | null>;
   /** The text of the `[data-guide-panel]` element ('' when absent). */
   panelText(): Promise<string>;
   /** A real mouse click at the centre of the first match in the guide's shadow root (scrolled into view first). */

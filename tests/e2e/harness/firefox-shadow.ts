@@ -13,7 +13,7 @@
 // - Frames: same-origin iframes are read through `contentDocument` from the top content script;
 //   cross-origin frames through the add-on's content script in that frame (needs `all_frames`).
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import type { ElementInfo, FieldKindElement, PanelState } from './common';
+import type { ElementInfo, FieldKindElement, FrameCallout, PanelState } from './common';
 import { assertOnScreen } from './common';
 
 export type {  ElementInfo, FieldKindElement, PanelState };
@@ -280,6 +280,23 @@ export async function fieldKindElements(ctx: FirefoxPageContext): Promise<FieldK
     if (list) found.push(...list.map((e) => ({ ...e, where: e.where === 'document' ? ('frame' as const) : e.where })));
   }
   return found;
+}
+
+/** The callout a sub-frame's guard drew in the frame's own host, or null: read by the add-on's content script in each frame. */
+export async function frameCallout(ctx: FirefoxPageContext): Promise<FrameCallout | null> {
+  const frames = await ctx.evalContentInFrames(
+    program(`const host = document.querySelector('[data-sim-exit-guide-host="frame"]');
+const callout = host && host.openOrClosedShadowRoot ? host.openOrClosedShadowRoot.querySelector('[data-callout-kind]') : null;
+if (!callout) return null;
+const mark = callout.querySelector('[data-callout-mark]');
+const text = (n) => n.textContent.replace(/\\s+/g, ' ').trim();
+return { kind: callout.getAttribute('data-callout-kind'), text: text(callout), mark: mark ? text(mark) : null };`),
+  );
+  for (const raw of frames) {
+    const found = unwrap<FrameCallout | null>(raw);
+    if (found) return found;
+  }
+  return null;
 }
 
 export async function countFieldKindOnPage(ctx: FirefoxPageContext): Promise<number> {

@@ -297,6 +297,7 @@ function firefoxE2E(launched: Pick<LaunchedFirefox, 'addonId' | 'newPage' | 'con
       fieldKindElements: () => reader.fieldKindElements(ctx),
       countFieldKind: () => reader.countFieldKindOnPage(ctx),
       shadowElement: (selector: string): Promise<ElementInfo | null> => reader.findInShadow(ctx, selector),
+      frameCallout: () => reader.frameCallout(ctx),
       panelText: () => reader.panelText(ctx),
       clickInShadow: (selector: string) => reader.clickInShadow(ctx, selector),
       pageElement: (selector: string) => reader.findInPage(ctx, selector),

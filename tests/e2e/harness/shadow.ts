@@ -7,7 +7,7 @@
 // DESIGN.md ("The test contract"). Node ids change with every getDocument call, so everything
 // here keeps backend node ids, which stay stable while the node lives.
 import type { CDPSession, Page } from 'playwright-core';
-import { assertOnScreen, type Box, type FieldKindElement, type PanelState } from './common';
+import { assertOnScreen, type Box, type FieldKindElement, type FrameCallout, type PanelState } from './common';
 
 export type { Box, FieldKindElement, PanelState };
 
@@ -435,6 +435,24 @@ export async function boxOf(page: Page, node: CdpNode | number): Promise<Box | n
 export async function findInShadow(page: Page, match: NodeMatch): Promise<CdpNode | null> {
   const guide = await findGuideHost(page);
   return guide ? queryFirst(guide.root, match) : null;
+}
+
+/** The callout a same-process sub-frame's guard drew in the frame's own host, or null (common.ts). */
+export async function frameCallout(page: Page): Promise<FrameCallout | null> {
+  let found: FrameCallout | null = null;
+  walk(
+    await getDocument(page),
+    (node) => {
+      if (found || node.nodeType !== 1 || attr(node, 'data-sim-exit-guide-host') !== 'frame') return;
+      const root = (node.shadowRoots ?? []).find((r) => r.shadowRootType === 'closed');
+      const callout = root ? queryFirst(root, '[data-callout-kind]') : null;
+      if (!callout) return;
+      const mark = queryFirst(callout, '[data-callout-mark]');
+      found = { kind: attr(callout, 'data-callout-kind')!, text: textOf(callout), mark: mark ? textOf(mark) : null };
+    },
+    { frames: true },
+  );
+  return found;
 }
 
 /** An element of the page itself (light DOM of the main document, no shadow roots), or null. */

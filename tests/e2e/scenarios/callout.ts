@@ -182,7 +182,7 @@ export function defineCalloutScenarios(name: BrowserName) {
         await shownCallout(page, 'card-number');
         expect(await page.shadowElement('[data-callout-mark]')).toBeNull();
         await page.setExtensionStorage(JSON.stringify({ mark: { word: '青蓮', color: '#8250df' } }));
-        // The guard reads the mark once per page view.
+        // The panel asks for the mark once per page view and hands it to the guard's callout.
         await page.reload();
         await page.waitForPanel((s) => s.present);
         await page.focus('#card-number');

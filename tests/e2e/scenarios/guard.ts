@@ -1,8 +1,10 @@
 // The field guard, end to end: one body per scenario, run in Chromium and in Firefox
 // (tests/e2e/guard.chromium.test.ts, tests/e2e/guard.firefox.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchE2E, sleep, type BrowserName, type E2EBrowser, type E2EPage } from '../harness/browser';
+import { eventually, launchE2E, sleep, type BrowserName, type E2EBrowser, type E2EPage } from '../harness/browser';
 import { startPracticeServer } from '../../../scripts/practice-server.mjs';
+import { fieldText } from '../../../utils/field-texts';
+import { expandPanel } from './expand';
 
 const ORIGIN = 'https://www.hk.chinamobile.com';
 // A Luhn-valid test number (Visa's documented test card), never a real one.
@@ -176,6 +178,28 @@ export function defineGuardScenarios(name: BrowserName) {
         expect(await page.evaluate(() => document.activeElement?.id ?? null)).toBe('card-number');
         await oneMessage(page, 'card-number');
       } finally {
+        await page.close();
+      }
+    });
+
+    // Last: it leaves the user's language chosen for the rest of this browser's run.
+    it("a frame's own callout speaks the language the user chose, not the frame page's, and shows the user's mark", async () => {
+      const page = await browser.open(`${ORIGIN}/tc/pay`);
+      try {
+        await page.waitForPanel((s) => s.present);
+        await page.setExtensionStorage(JSON.stringify({ mark: { word: '青蓮', color: '#8250df' } }));
+        // The frame's page says zh-Hant-HK and the browser English: the user picks Simplified Chinese.
+        await expandPanel(page);
+        await page.clickInShadow('[data-language-option="zh-Hans"]');
+        await page.waitForPanel((s) => s.panel?.lang === 'zh-Hans');
+        await page.focus('#frame-card-number', { frame: 'pay-frame' });
+        await oneMessage(page, 'card-number');
+        const callout = await eventually(() => page.frameCallout(), Boolean, "the frame's callout");
+        expect(callout).toMatchObject({ kind: 'card-number', mark: '青蓮' });
+        expect(callout!.text).toContain(fieldText('callout-card-number-warn', 'zh-Hans'));
+        expect(callout!.text).not.toContain(fieldText('callout-card-number-warn', 'zh-Hant'));
+      } finally {
+        await page.setExtensionStorage(JSON.stringify({ mark: null })).catch(() => undefined);
         await page.close();
       }
     });

@@ -9,6 +9,7 @@ import { forgetTab } from '../../../utils/background/tab-badge';
 import { createTabRegistry } from '../../../utils/background/tab-registry';
 import { fieldSeverity } from '../../../utils/fields/severity';
 import type { ToContent } from '../../../utils/messages';
+import { MARK_KEY } from '../../../utils/mark';
 import { STORAGE_KEY } from '../../../utils/progress';
 import { cardOf } from '../../../utils/card';
 import { createProgressStore, type StorageAreaLike } from '../../../utils/background/progress-store';
@@ -159,7 +160,7 @@ describe('handleMessage', () => {
       const { deps, sent } = env;
       await reportPage(deps, 5, 'submit-request');
       const reply = await answer({ type: 'field-focus', kind: 'password' }, frame(5), deps);
-      expect(reply).toEqual({ severity: 'warn' });
+      expect(reply).toEqual({ severity: 'warn', mark: null });
       expect(deps.fieldSeverity).toHaveBeenCalledWith('password', { trust: 'official', step: 'submit-request', verificationPage: false });
       expect(sent).toEqual([{ tabId: 5, frameId: 0, msg: { type: 'frame-field', kind: 'password', severity: 'warn' } }]);
     });
@@ -167,8 +168,8 @@ describe('handleMessage', () => {
     it('severity follows the tab’s step (sign-in: a password is info)', async () => {
       const { deps, sent } = env;
       await reportPage(deps, 5, 'sign-in');
-      expect(await answer({ type: 'field-focus', kind: 'password' }, frame(5), deps)).toEqual({ severity: 'info' });
-      expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame(5), deps)).toEqual({ severity: 'warn' });
+      expect(await answer({ type: 'field-focus', kind: 'password' }, frame(5), deps)).toEqual({ severity: 'info', mark: null });
+      expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame(5), deps)).toEqual({ severity: 'warn', mark: null });
       expect(sent.map((s) => s.msg)).toEqual([
         { type: 'frame-field', kind: 'password', severity: 'info' },
         { type: 'frame-field', kind: 'card-number', severity: 'warn' },
@@ -178,14 +179,14 @@ describe('handleMessage', () => {
     it('a blur (kind null) is forwarded with no severity', async () => {
       const { deps, sent } = env;
       await reportPage(deps, 5);
-      expect(await answer({ type: 'field-focus', kind: null }, frame(5), deps)).toEqual({ severity: null });
+      expect(await answer({ type: 'field-focus', kind: null }, frame(5), deps)).toEqual({ severity: null, mark: null });
       expect(sent).toEqual([{ tabId: 5, frameId: 0, msg: { type: 'frame-field', kind: null, severity: null } }]);
     });
 
     it('accepts about:blank frames that inherit the page (payment forms written by script)', async () => {
       const { deps } = env;
       await reportPage(deps, 5);
-      expect(await answer({ type: 'field-focus', kind: 'otp' }, frame(5, 4, 'about:blank'), deps)).toEqual({ severity: 'info' });
+      expect(await answer({ type: 'field-focus', kind: 'otp' }, frame(5, 4, 'about:blank'), deps)).toEqual({ severity: 'info', mark: null });
     });
 
     // Issue 15: a popup the official page opened on about:blank and wrote a form into.
@@ -193,7 +194,7 @@ describe('handleMessage', () => {
       const { deps, sent } = env;
       await reportPage(deps, 5, 'sign-in');
       const popupFrame: SenderLike = { id: ID, url: 'about:blank', frameId: 0, tab: { id: 9, openerTabId: 5 } };
-      expect(await answer({ type: 'field-focus', kind: 'password' }, popupFrame, deps)).toEqual({ severity: 'warn' });
+      expect(await answer({ type: 'field-focus', kind: 'password' }, popupFrame, deps)).toEqual({ severity: 'warn', mark: null });
       expect(deps.fieldSeverity).toHaveBeenCalledWith('password', { trust: 'official', step: null, verificationPage: false });
       expect(sent).toEqual([]);
       // Not from a popup on a real address, and not from one whose opener never reported.
@@ -204,7 +205,7 @@ describe('handleMessage', () => {
     it('classifies for a data: frame (issue 15)', async () => {
       const { deps } = env;
       const field = { tag: 'input', type: 'text', autocomplete: 'cc-number', name: '', id: '', label: '', placeholder: '', title: '', nearby: '', groupLabel: '', following: '', imageNearby: false, maxLength: null, inputMode: '', options: [], optionCount: 0, groupSize: 1, contentEditable: false };
-      const reply = await answer({ type: 'classify-field', field, form: [field], lang: 'en' }, frame(5, 4, 'data:text/html,<input>'), deps);
+      const reply = await answer({ type: 'classify-field', field, form: [field], pageLang: 'en' }, frame(5, 4, 'data:text/html,<input>'), deps);
       expect(reply).toMatchObject({ kind: 'card-number' });
     });
 
@@ -230,10 +231,23 @@ describe('handleMessage', () => {
       expect(sent).toEqual([]);
     });
 
+    it("gives the frame's callout the user's mark with a verdict, and none without one", async () => {
+      const { deps } = env;
+      deps.markArea = areaFrom({ [MARK_KEY]: { word: 'Lotus', color: '#1f6feb' } });
+      await reportPage(deps, 5);
+      expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame(5), deps)).toEqual({ severity: 'warn', mark: { word: 'Lotus', color: '#1f6feb' } });
+      expect(await answer({ type: 'field-focus', kind: null }, frame(5), deps)).toEqual({ severity: null, mark: null });
+      // A corrupt or unreadable mark is no mark; the verdict still comes.
+      deps.markArea = areaFrom({ [MARK_KEY]: { word: '<b>x</b>'.repeat(9), color: 'red' } });
+      expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame(5), deps)).toEqual({ severity: 'warn', mark: null });
+      deps.markArea = areaFrom({}, true);
+      expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame(5), deps)).toEqual({ severity: 'warn', mark: null });
+    });
+
     it('still answers the frame when the top frame is gone', async () => {
       const { deps } = setup({ deadTabs: [5] });
       await reportPage(deps, 5);
-      expect(await answer({ type: 'field-focus', kind: 'card-cvc' }, frame(5), deps)).toEqual({ severity: 'warn' });
+      expect(await answer({ type: 'field-focus', kind: 'card-cvc' }, frame(5), deps)).toEqual({ severity: 'warn', mark: null });
     });
   });
 
@@ -250,8 +264,25 @@ describe('handleMessage', () => {
       const kinds = [['card-number', 'card-cvc'], [null, 'password']];
       expect(await answer({ type: 'classify-fields', forms }, top(5), deps)).toEqual({ kinds });
       expect(await answer({ type: 'classify-fields', forms }, frame(5), deps)).toEqual({ kinds });
-      const one = await answer({ type: 'classify-field', field: payForm[0], form: payForm, lang: 'en' }, top(5), deps);
+      const one = await answer({ type: 'classify-field', field: payForm[0], form: payForm, pageLang: 'en' }, top(5), deps);
       expect(one).toMatchObject({ kind: 'card-number' });
+    });
+
+    it("says the warning in the user's chosen language, else the frame page's, else the browser's", async () => {
+      const { deps } = env;
+      await reportPage(deps, 5);
+      const card = [d('Card number', { type: 'tel' })];
+      const title = async (pageLang: string) => {
+        const reply = await answer({ type: 'classify-field', field: card[0], form: card, pageLang }, frame(5), deps);
+        return (reply as { texts: { warn: { title: string } } }).texts.warn.title;
+      };
+      const [en, hant, hans] = [await title('en'), await title('zh-HK'), await title('zh-CN')];
+      expect(new Set([en, hant, hans]).size).toBe(3);
+      expect(await title('')).toBe(en); // deps.uiLanguage
+      expect(await title('fr')).toBe(en);
+      await deps.store.apply({ kind: 'settings', patch: { language: 'zh-Hans' } });
+      expect(await title('en')).toBe(hans);
+      expect(await title('zh-HK')).toBe(hans);
     });
 
     it.each([

@@ -93,7 +93,7 @@ describe('background wiring', () => {
       { id, url: 'https://www.hk.chinamobile.com/pay', frameId: 2, tab: { id: 11 } } as Sender,
       () => {},
     )) as unknown[];
-    expect(frameReply).toEqual({ ok: true, value: { severity: 'warn' } });
+    expect(frameReply).toEqual({ ok: true, value: { severity: 'warn', mark: null } });
     expect(sent.at(-1)).toEqual([11, { type: 'frame-field', kind: 'card-number', severity: 'warn' }, { frameId: 0 }]);
   });
 

@@ -35,10 +35,10 @@ describe('classifyRequest', () => {
     for (const html of [CARD_FORM, LOGIN_FORM]) {
       page(html);
       for (const el of Array.from(document.querySelectorAll('input, select'))) {
-        const req = parseClassifyRequest({ field: describeField(el), form: scopeControls(el).map(describeField), lang: 'en' });
+        const req = parseClassifyRequest({ field: describeField(el), form: scopeControls(el).map(describeField), pageLang: 'en' });
         expect(req).not.toBeNull();
         if (!req) continue;
-        expect(classifyRequest(req).kind).toBe(classifyElement(el));
+        expect(classifyRequest({ ...req, lang: 'en' }).kind).toBe(classifyElement(el));
       }
     }
   });
@@ -72,11 +72,18 @@ describe('parseClassifyRequest', () => {
     expect(parseDescription({ ...good, imageNearby: 'yes' })).toBeNull();
   });
 
-  it('refuses an unknown language, a long form or a bad form entry', () => {
-    expect(parseClassifyRequest({ field: good, form: [good], lang: 'fr' })).toBeNull();
-    expect(parseClassifyRequest({ field: good, form: Array(MAX_FORM + 1).fill(good), lang: 'en' })).toBeNull();
-    expect(parseClassifyRequest({ field: good, form: [good, { tag: 'input' }], lang: 'en' })).toBeNull();
-    expect(parseClassifyRequest({ field: good, form: 'x', lang: 'en' })).toBeNull();
+  it('refuses a missing or non-text page language, a long form or a bad form entry', () => {
+    expect(parseClassifyRequest({ field: good, form: [good] })).toBeNull();
+    expect(parseClassifyRequest({ field: good, form: [good], pageLang: 42 })).toBeNull();
+    expect(parseClassifyRequest({ field: good, form: Array(MAX_FORM + 1).fill(good), pageLang: 'en' })).toBeNull();
+    expect(parseClassifyRequest({ field: good, form: [good, { tag: 'input' }], pageLang: 'en' })).toBeNull();
+    expect(parseClassifyRequest({ field: good, form: 'x', pageLang: 'en' })).toBeNull();
+  });
+
+  it('keeps a page language as the page wrote it, cut to a tag length (the background reads only its shape)', () => {
+    expect(parseClassifyRequest({ field: good, form: [good], pageLang: 'fr' })?.pageLang).toBe('fr');
+    expect(parseClassifyRequest({ field: good, form: [good], pageLang: '' })?.pageLang).toBe('');
+    expect(parseClassifyRequest({ field: good, form: [good], pageLang: 'z'.repeat(10_000) })?.pageLang).toHaveLength(64);
   });
 
   it('keeps only the known keys', () => {

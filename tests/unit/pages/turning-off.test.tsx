@@ -63,10 +63,10 @@ describe('background: settings that turn things off', () => {
     const deps = quietRouterDeps();
     await answer({ type: 'page-state', state: OFFICIAL }, top(5), deps);
     const frame = { ...top(5), frameId: 3 };
-    expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame, deps)).toEqual({ severity: 'warn' });
+    expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame, deps)).toEqual({ severity: 'warn', mark: null });
     const page = { id: 'our-extension-id', url: `${deps.extensionUrl}options.html` };
     await answer({ type: 'update-progress', action: { kind: 'settings', patch: { fieldWarnings: false } } }, page, deps);
-    expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame, deps)).toEqual({ severity: null });
+    expect(await answer({ type: 'field-focus', kind: 'card-number' }, frame, deps)).toEqual({ severity: null, mark: null });
   });
 
   it('open-page: our pages and the panel in a top frame may ask; a frame or another extension may not', async () => {
