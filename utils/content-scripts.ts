@@ -25,22 +25,32 @@ export interface ManifestContentScript {
 }
 
 /**
+ * How the guard and the panel run, wherever they come from: the manifest (official pages, below)
+ * or the background's registrations (sites the user enabled, utils/background/site-registry.ts).
+ */
+export const SCRIPT_RUN = {
+  // Every frame (payment forms live in iframes), and frames whose URL has no origin of its own
+  // (about:blank, blob:, data:) as their creator's (Chromium and Firefox alike: a payment form in a
+  // data: frame is still guarded).
+  guard: { allFrames: true, runAt: 'document_end', matchOriginAsFallback: true },
+  panel: { allFrames: false, runAt: 'document_end' },
+} as const satisfies Record<'guard' | 'panel', { allFrames: boolean; runAt: 'document_end'; matchOriginAsFallback?: true }>;
+
+/**
  * The manifest's content scripts on the official pages (`patterns`: utils/match-patterns.ts): the
- * field guard in every frame (payment forms live in iframes, about:blank and blob: ones too), the
- * panel in the top frame. The probe is registered at run time only.
+ * field guard in every frame, the panel in the top frame (SCRIPT_RUN). The probe is registered at
+ * run time only.
  */
 export function manifestContentScripts(patterns: readonly string[]): ManifestContentScript[] {
-  return [
-    {
+  return (['guard', 'panel'] as const).map((name) => {
+    const run: { allFrames: boolean; runAt: 'document_end'; matchOriginAsFallback?: true } = SCRIPT_RUN[name];
+    return {
       matches: [...patterns],
-      js: [...CONTENT_SCRIPT_FILES.guard],
-      run_at: 'document_end',
-      all_frames: true,
-      match_about_blank: true,
-      // Frames whose URL has no origin of its own (blob:, data:) count as their creator's (Chromium
-      // and Firefox alike: a payment form in a data: frame is still guarded).
-      match_origin_as_fallback: true,
-    },
-    { matches: [...patterns], js: [...CONTENT_SCRIPT_FILES.panel], run_at: 'document_end' },
-  ];
+      js: [...CONTENT_SCRIPT_FILES[name]],
+      run_at: run.runAt,
+      ...(run.allFrames ? { all_frames: true } : {}),
+      // about:blank is one of the frames without an origin of their own; MV2 Firefox reads its own key for it.
+      ...(run.matchOriginAsFallback ? { match_about_blank: true, match_origin_as_fallback: true } : {}),
+    };
+  });
 }

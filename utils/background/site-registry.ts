@@ -13,8 +13,7 @@ import type { ProgressStore } from './progress-store';
 import { ALL_SITES, officialSite, originOf, originPattern, siteFor, type PageSite } from '../site-trust';
 import type { CarrierId, EnabledSite, Language } from '../types';
 import { CARRIERS } from '../carriers';
-
-;
+import { SCRIPT_RUN } from '../content-scripts';
 
 export const SCRIPT_IDS = { panel: 'enabled-sites-panel', guard: 'enabled-sites-guard', probe: 'lookalike-probe' } as const;
 const OUR_IDS: readonly string[] = Object.values(SCRIPT_IDS);
@@ -139,8 +138,9 @@ export function createSiteService(deps: SiteDeps): SiteService {
     const patterns = sites.map((s) => originPattern(s.origin));
     const out: ScriptSpec[] = [];
     if (patterns.length > 0) {
-      out.push({ id: SCRIPT_IDS.panel, matches: patterns, js: deps.files.panel, allFrames: false, runAt: 'document_end' });
-      out.push({ id: SCRIPT_IDS.guard, matches: patterns, js: deps.files.guard, allFrames: true, runAt: 'document_end', matchOriginAsFallback: true });
+      // As on the official pages (the manifest's entries): utils/content-scripts.ts.
+      out.push({ id: SCRIPT_IDS.panel, matches: patterns, js: deps.files.panel, ...SCRIPT_RUN.panel });
+      out.push({ id: SCRIPT_IDS.guard, matches: patterns, js: deps.files.guard, ...SCRIPT_RUN.guard });
     }
     if (lookalike) {
       // Enabled sites that imitate a carrier stay suspicious (issue 16): the probe still looks there.
