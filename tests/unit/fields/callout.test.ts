@@ -96,6 +96,26 @@ describe('renderCallout', () => {
     expect(box()?.style.getPropertyValue('left')).toBe('50px');
   });
 
+  it("finds the form's next control however far on (past more disabled ones than it looks at around the field)", () => {
+    const form = document.createElement('form');
+    const other = document.createElement('form');
+    document.body.append(form, other);
+    form.append(anchor);
+    for (let i = 0; i < 60; i++) {
+      const off = document.createElement('input');
+      off.disabled = true;
+      form.append(off);
+    }
+    const next = document.createElement('button');
+    form.append(next);
+    other.append(document.createElement('button'));
+    vi.spyOn(next, 'getBoundingClientRect').mockReturnValue(rect(100, 260, 120, 30));
+    vi.spyOn(next, 'getClientRects').mockReturnValue([rect(100, 260, 120, 30)] as unknown as DOMRectList);
+    renderCallout(root, anchor, msg());
+    expect(box()?.style.getPropertyValue('top')).toBe('138px'); // below: the next control is on its right
+    expect(box()?.style.getPropertyValue('left')).toBe('50px');
+  });
+
   it('a field in the bottom right corner: on its left, bottom-aligned, inside the viewport', () => {
     const field = rect(window.innerHeight - 40, window.innerWidth - 20, 20);
     vi.spyOn(anchor, 'getBoundingClientRect').mockReturnValue(field);
