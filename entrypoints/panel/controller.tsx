@@ -12,6 +12,7 @@ import { render } from 'preact';
 import { mountHost } from '../../components/mount-host';
 import type { PanelState } from '../../components/panel-state';
 import { createStore } from '../../components/store';
+import { guideOff } from '../../utils/guide-off';
 import { benchMark } from '../../utils/page/bench-mark';
 import type { ProgressState } from '../../utils/messages';
 import type { PageSite } from '../../utils/site-trust';
@@ -27,10 +28,8 @@ import { fetchTexts, languageSwitcher } from './panel-texts';
 import { send } from './send';
 import { trackSteps } from './step-tracker';
 
-function isTurnedOff(progress: ProgressV1 | null, host: string): boolean {
-  const s = progress?.settings;
-  return !!s && (s.disabledEverywhere || s.disabledHosts.includes(host));
-}
+/** The guide is off on this site or everywhere: the same rule as the popup, the icon and the settings page. */
+const isTurnedOff = (progress: ProgressV1 | null, host: string): boolean => guideOff(progress?.settings, host) !== null;
 
 export async function startPanel(site: PageSite): Promise<void> {
   const doc = document;

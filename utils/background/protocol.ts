@@ -357,7 +357,6 @@ export const PROTOCOL = {
   }),
 } satisfies { [K in MessageType]: { from: readonly Origin[]; parse(raw: Record<string, unknown>): { type: K } | null } };
 
-/** An about:blank popup's opener tab (issue 15), when the sender is such a popup's top frame. */
 /** The user's personal mark, or null (none set, or unreadable storage). */
 async function storedMark(deps: RouterDeps): Promise<PersonalMark | null> {
   try {
@@ -367,6 +366,7 @@ async function storedMark(deps: RouterDeps): Promise<PersonalMark | null> {
   }
 }
 
+/** An about:blank popup's opener tab (issue 15), when the sender is such a popup's top frame. */
 function openerOf(sender: SenderLike): number | undefined {
   return sender.frameId === 0 && /^about:/i.test(sender.url ?? '') ? sender.tab?.openerTabId : undefined;
 }
